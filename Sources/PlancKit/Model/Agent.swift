@@ -1,0 +1,94 @@
+/// `### Backend-Node-Optimizer (Agent ID: aa13444)` and its keys.
+public struct Agent: Sendable, Hashable {
+    public var name: String
+    public var id: String?
+    /// The name in kebab case without a trailing `-agent`.
+    public var slug: String
+    public var heading: Heading
+    public var status: StatusValue?
+    public var started: Parsed<DateTime>?
+    public var currentTask: CurrentTask?
+    public var progress: [ProgressItem] = []
+    public var tasks: [PlanTask] = []
+    public var availableFor: [Located<String>]?
+    /// `Available for` as written.
+    public var availableForText: String?
+    public var extras: [ExtraField] = []
+    public var layout: [FieldSlot] = []
+    public var range: SourceRange
+
+    public init(name: String, id: String?, slug: String, heading: Heading, range: SourceRange) {
+        self.name = name
+        self.id = id
+        self.slug = slug
+        self.heading = heading
+        self.range = range
+    }
+
+    /// The task with a given number (`Task 2`), if there is one.
+    public func task(number: Int) -> PlanTask? {
+        tasks.first { $0.number == number }
+    }
+}
+
+/// `Phase 1 - Production Blockers (8 hours)`.
+public struct CurrentTask: Sendable, Hashable {
+    public var text: String
+    public var phaseNumber: Int?
+    public var name: String
+    public var effort: Parsed<Effort>?
+    public var range: SourceRange
+}
+
+/// One line of an agent's `Progress` list.
+public struct ProgressItem: Sendable, Hashable {
+    public var status: StatusValue?
+    /// The text after the marker.
+    public var text: String
+    /// `Task <n>:` at the start links the item to the agent's task n.
+    public var taskNumber: Int?
+    /// The linked task's ID, when the agent has task n.
+    public var taskID: String?
+    public var continuation: [String] = []
+    public var children: RawMarkdown?
+    public var range: SourceRange
+}
+
+/// A task: `1. **Rate Limiting** (4h) - CRITICAL` with its steps.
+public struct PlanTask: Sendable, Hashable {
+    public enum Priority: String, Sendable, Hashable, CaseIterable {
+        case critical = "CRITICAL", high = "HIGH", medium = "MEDIUM", low = "LOW"
+    }
+
+    public var id: String
+    /// Whether the ID was written (`` `#id` ``) rather than made from the title.
+    public var hasExplicitID: Bool
+    public var number: Int
+    public var title: String
+    /// The title's range.
+    public var titleRange: SourceRange
+    public var effort: Parsed<Effort>?
+    public var priority: Parsed<Priority>?
+    /// The task's own marker or box, if it has one.
+    public var marker: StatusValue?
+    /// The task's status: from the progress item that links to it, else its
+    /// own marker, else pending.
+    public var status: Status
+    /// Text after the priority that planc does not interpret.
+    public var trailing: String?
+    public var continuation: [String] = []
+    public var steps: [Step] = []
+    /// Markdown in the item before and after the steps.
+    public var before: [RawMarkdown] = []
+    public var after: [RawMarkdown] = []
+    public var range: SourceRange
+
+    public struct Step: Sendable, Hashable {
+        public var text: String
+        /// For GFM task items: whether the box is ticked.
+        public var checked: Bool?
+        public var continuation: [String] = []
+        public var children: RawMarkdown?
+        public var range: SourceRange
+    }
+}

@@ -1,0 +1,63 @@
+/// `### Phase 1: Production Blockers (1-2 days) - IN PROGRESS` and its keys.
+public struct Phase: Sendable, Hashable {
+    public var number: Int?
+    public var name: String
+    public var duration: Parsed<Duration>?
+    /// The status at the end of the heading.
+    public var status: StatusValue?
+    public var heading: Heading
+    public var agents: [AgentReference] = []
+    public var agentsText: String?
+    public var effort: Parsed<Effort>?
+    /// The `Status` key (`🟡 Task 1 in progress`).
+    public var statusNote: StatusValue?
+    public var blocker: Located<String>?
+    public var tasks: [PhaseTask] = []
+    public var tasksText: String?
+    public var dependencies: [Dependency] = []
+    public var dependenciesText: String?
+    public var extras: [ExtraField] = []
+    public var layout: [FieldSlot] = []
+    public var range: SourceRange
+
+    public init(number: Int?, name: String, heading: Heading, range: SourceRange) {
+        self.number = number
+        self.name = name
+        self.heading = heading
+        self.range = range
+    }
+}
+
+/// A reference to an agent by ID, slug or name, and the agent it names.
+public struct AgentReference: Sendable, Hashable {
+    public var text: String
+    /// The slug of the agent it resolves to, or nil.
+    public var agent: String?
+    public var range: SourceRange
+}
+
+/// A task named in a phase's `Tasks` list.
+public struct PhaseTask: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    /// A status written in parentheses after the title.
+    public var status: StatusValue?
+    public var range: SourceRange
+}
+
+/// `Redis (✅ ready)`, `Phase 1`, or a task.
+public struct Dependency: Sendable, Hashable {
+    public enum Target: Sendable, Hashable {
+        case service(name: String)
+        case phase(Int)
+        case task(id: String)
+    }
+
+    public var text: String
+    /// The name without its status.
+    public var name: String
+    public var status: StatusValue?
+    /// What the name resolves to, or nil when it resolves to nothing.
+    public var target: Target?
+    public var range: SourceRange
+}

@@ -1,0 +1,105 @@
+/// A status report as a typed model. Every node carries its source range.
+///
+/// Besides the typed content, the model keeps what it needs to give the
+/// report back without loss: each container's `layout` records the order of
+/// its parts as written, with markdown planc does not interpret kept in
+/// place as `RawMarkdown`.
+public struct Plan: Sendable, Hashable {
+    /// The file the plan was read from, as named on the command line.
+    public var file: String
+    public var title: String?
+    /// The date at the end of the title (`... - 2025-12-11`).
+    public var date: Parsed<CalendarDate>?
+    public var services: [Service] = []
+    public var agents: [Agent] = []
+    public var phases: [Phase] = []
+    public var protocolSpec: ProtocolSpec?
+    public var nextSteps: [NextStep] = []
+    public var questions: [Question] = []
+    public var footer: Footer?
+    /// Every top-level part in the order written.
+    public var sections: [Section] = []
+    /// Text that was mojibake, as repaired.
+    public var repairs: [Repair] = []
+    /// The range of the whole file.
+    public var range: SourceRange
+
+    public init(file: String, range: SourceRange) {
+        self.file = file
+        self.range = range
+    }
+
+    public var lastUpdated: Parsed<DateTime>? { footer?.lastUpdated }
+    public var nextCheck: Located<String>? { footer?.nextCheck }
+
+    /// Every task of the plan: the agents' tasks in order, then the tasks
+    /// that only phases name.
+    public var allTaskIDs: [String] {
+        var seen = Set<String>()
+        var ids: [String] = []
+        for agent in agents { for task in agent.tasks where seen.insert(task.id).inserted { ids.append(task.id) } }
+        for phase in phases { for task in phase.tasks where seen.insert(task.id).inserted { ids.append(task.id) } }
+        return ids
+    }
+}
+
+/// One mojibake run, as written and as planc reads it.
+public struct Repair: Sendable, Hashable {
+    public var original: String
+    public var repaired: String
+    public var range: SourceRange
+}
+
+/// A top-level part of the report: the title, a `##` section, or text
+/// before the title.
+public struct Section: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case title, infrastructure, agents, phases, `protocol`, nextSteps, questions, extra
+    }
+
+    public enum Item: Sendable, Hashable {
+        case raw(RawMarkdown)
+        case service(Int)
+        case agent(Int)
+        case phase(Int)
+        case lifecycle
+        case channels
+        case monitoring
+        case nextStep(Int)
+        case question(Int)
+    }
+
+    public var kind: Kind
+    /// Nil for text before the title.
+    public var heading: Heading?
+    public var items: [Item]
+    public var range: SourceRange
+
+    public init(kind: Kind, heading: Heading?, items: [Item] = [], range: SourceRange) {
+        self.kind = kind
+        self.heading = heading
+        self.items = items
+        self.range = range
+    }
+}
+
+/// `---` and then `**Last Updated:**` / `**Next Check:**`.
+public struct Footer: Sendable, Hashable {
+    public var lastUpdated: Parsed<DateTime>?
+    public var nextCheck: Located<String>?
+    public var extras: [ExtraField] = []
+    /// Markdown after the footer's keys.
+    public var raw: [RawMarkdown] = []
+    public var layout: [FieldSlot] = []
+    public var range: SourceRange
+
+    public init(range: SourceRange) { self.range = range }
+}
+
+/// The order of key lines in a container: a known key, an unknown one, or
+/// a block of markdown between them.
+public enum FieldSlot: Sendable, Hashable {
+    case known(String)
+    case extra(Int)
+    case raw(RawMarkdown)
+}

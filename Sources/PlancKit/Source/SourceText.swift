@@ -1,0 +1,166 @@
+/// One input file held as bytes with its line index. Everything the parser
+/// knows about positions goes through here: cmark reports 1-based lines and
+/// byte columns, readers want display columns, and text taken out of the
+/// source comes back with mojibake repaired.
+public final class SourceText: Sendable {
+    /// The name used in messages: the path as given, or `<stdin>`.
+    public let name: String
+    /// The file's bytes, valid UTF-8, without a byte-order mark.
+    public let bytes: [UInt8]
+    /// Whether the file started with a UTF-8 byte-order mark (dropped).
+    public let hadByteOrderMark: Bool
+    /// Byte offsets of each line's first byte and of its end (before the
+    /// line terminator); line `n` is at index `n - 1`.
+    private let lineStarts: [UInt32]
+    private let lineEnds: [UInt32]
+    /// Every mojibake run in the file, in order.
+    public let mojibake: [MojibakeRun]
+
+    public struct MojibakeRun: Sendable, Hashable {
+        public var span: ByteSpan
+        public var original: String
+        public var repaired: String
+    }
+
+    public init(name: String, bytes: [UInt8], hadByteOrderMark: Bool = false) {
+        self.name = name
+        self.bytes = bytes
+        self.hadByteOrderMark = hadByteOrderMark
+        var starts: [UInt32] = [0]
+        var ends: [UInt32] = []
+        starts.reserveCapacity(bytes.count / 24 + 1)
+        ends.reserveCapacity(bytes.count / 24 + 1)
+        var runs: [MojibakeRun] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            var lineHasHighBytes = false
+            var lineStart = 0
+            func finishLine(end: Int) {
+                if lineHasHighBytes {
+                    let line = starts.count
+                    let repaired = Mojibake.repair(UnsafeBufferPointer(rebasing: buffer[lineStart..<end]))
+                    for run in repaired.runs {
+                        runs.append(MojibakeRun(
+                            span: ByteSpan(line: line, start: run.start - lineStart, end: run.end - lineStart),
+                            original: run.original, repaired: run.repaired))
+                    }
+                }
+                ends.append(UInt32(end))
+            }
+            while index < count {
+                let byte = buffer[index]
+                if byte == 0x0A || byte == 0x0D {
+                    finishLine(end: index)
+                    if byte == 0x0D && index + 1 < count && buffer[index + 1] == 0x0A { index += 1 }
+                    index += 1
+                    starts.append(UInt32(index))
+                    lineStart = index
+                    lineHasHighBytes = false
+                    continue
+                }
+                if byte >= 0x80 { lineHasHighBytes = true }
+                index += 1
+            }
+            finishLine(end: count)
+        }
+        // A final line terminator does not open another line.
+        if starts.count > 1, starts.last == UInt32(bytes.count) {
+            starts.removeLast()
+            ends.removeLast()
+        }
+        self.lineStarts = starts
+        self.lineEnds = ends
+        self.mojibake = runs
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The byte range of a line's content, terminator excluded.
+    public func lineRange(_ line: Int) -> Range<Int> {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
+        return Int(lineStarts[line - 1])..<Int(lineEnds[line - 1])
+    }
+
+    /// The byte length of a line's content.
+    public func lineLength(_ line: Int) -> Int { lineRange(line).count }
+
+    /// The byte at `offset` of a line, or nil past its end.
+    @inline(__always)
+    public func byte(line: Int, at offset: Int) -> UInt8? {
+        let range = lineRange(line)
+        let index = range.lowerBound + offset
+        return index < range.upperBound && offset >= 0 ? bytes[index] : nil
+    }
+
+    /// A line's text as written, mojibake and all (for quoting in messages).
+    public func rawLine(_ line: Int) -> String {
+        String(decoding: bytes[lineRange(line)], as: UTF8.self)
+    }
+
+    /// Text between two byte offsets of a line, with mojibake repaired.
+    public func text(line: Int, from start: Int, to end: Int) -> String {
+        let range = lineRange(line)
+        let lower = min(range.lowerBound + max(start, 0), range.upperBound)
+        let upper = min(max(range.lowerBound + end, lower), range.upperBound)
+        return decodeRepaired(lower..<upper)
+    }
+
+    /// A whole line with mojibake repaired, from byte offset `start`.
+    public func text(line: Int, from start: Int = 0) -> String {
+        text(line: line, from: start, to: lineLength(line))
+    }
+
+    private func decodeRepaired(_ range: Range<Int>) -> String {
+        var highBytes = false
+        for index in range where bytes[index] >= 0x80 {
+            highBytes = true
+            break
+        }
+        if !highBytes { return String(decoding: bytes[range], as: UTF8.self) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            Mojibake.repair(UnsafeBufferPointer(rebasing: buffer[range])).text
+        }
+    }
+
+    /// The display column (1-based) of a byte offset within a line.
+    public func displayColumn(line: Int, byteOffset: Int) -> Int {
+        let range = lineRange(line)
+        let upper = min(range.lowerBound + max(byteOffset, 0), range.upperBound)
+        var plain = true
+        for index in range.lowerBound..<upper {
+            let byte = bytes[index]
+            if byte >= 0x80 || byte == 0x09 { plain = false; break }
+        }
+        let overshoot = max(byteOffset - (upper - range.lowerBound), 0)
+        if plain { return upper - range.lowerBound + 1 + overshoot }
+        let text = String(decoding: bytes[range.lowerBound..<upper], as: UTF8.self)
+        return DisplayWidth.advance(1, over: Substring(text).unicodeScalars) + overshoot
+    }
+
+    /// A byte span as a display range.
+    public func range(_ span: ByteSpan) -> SourceRange {
+        SourceRange(line: span.line,
+                    column: displayColumn(line: span.line, byteOffset: span.start),
+                    endLine: span.endLine,
+                    endColumn: displayColumn(line: span.endLine, byteOffset: span.end))
+    }
+
+    /// The range of whole lines, from the first byte of `first` to the end
+    /// of `last`.
+    public func range(lines first: Int, through last: Int) -> SourceRange {
+        range(ByteSpan(line: first, start: 0, endLine: last, end: lineLength(last)))
+    }
+
+    /// Byte offset of the first non-blank byte of a line at or after `from`.
+    public func firstNonBlank(line: Int, from: Int = 0) -> Int {
+        var offset = from
+        while let byte = byte(line: line, at: offset), byte == 0x20 || byte == 0x09 { offset += 1 }
+        return offset
+    }
+
+    /// Whether a line holds nothing but spaces and tabs.
+    public func isBlank(_ line: Int) -> Bool {
+        firstNonBlank(line: line) >= lineLength(line)
+    }
+}
