@@ -115,3 +115,19 @@ public enum Mojibake {
         return (scalar, length)
     }
 }
+
+extension Mojibake {
+    /// The mojibake a Mac Roman editor makes of UTF-8 text: every byte of a
+    /// multi-byte character read as a Mac Roman character. `repair` undoes it.
+    public static func garble(_ text: String) -> String {
+        var output = String()
+        for byte in text.utf8 {
+            if byte < 0x80 {
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            } else if let scalar = Unicode.Scalar(MacRoman.upperHalf[Int(byte) - 0x80]) {
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,73 @@
+extension MarkdownRenderer {
+    /// `### Name (Agent ID: id)`, its keys as lines of one paragraph, the
+    /// Progress and Tasks lists under their keys.
+    static func renderAgent(_ agent: Agent) -> [String] {
+        var heading = "### " + agent.name
+        if let id = agent.id { heading += " (Agent ID: \(id))" }
+        var fields = KeyBlockWriter()
+        let known: [(String, Bool)] = [
+            ("status", agent.status != nil), ("started", agent.started != nil),
+            ("currentTask", agent.currentTask != nil), ("progress", !agent.progress.isEmpty),
+            ("tasks", !agent.tasks.isEmpty), ("availableFor", agent.availableForText != nil),
+        ]
+        for slot in agent.layout + missing(in: agent.layout, known) {
+            switch slot {
+            case .known("status"):
+                fields.line(MarkdownBlocks.keyLine("Status", agent.status?.text ?? ""))
+            case .known("started"):
+                fields.line(MarkdownBlocks.keyLine("Started", agent.started?.text ?? ""))
+            case .known("currentTask"):
+                fields.line(MarkdownBlocks.keyLine("Current Task", agent.currentTask?.text ?? ""))
+            case .known("progress"):
+                fields.line("**Progress:**", list: MarkdownBlocks.list(agent.progress.map(renderProgress)))
+            case .known("tasks"):
+                fields.line("**Tasks:**", list: renderTasks(agent.tasks))
+            case .known("availableFor"):
+                fields.line(MarkdownBlocks.keyLine("Available for", agent.availableForText ?? ""))
+            case .known:
+                break
+            case .extra(let index):
+                fields.extra(agent.extras[index])
+            case .raw(let raw):
+                fields.block(raw.text)
+            }
+        }
+        return underHeading(heading, fields.finish())
+    }
+
+    private static func renderProgress(_ item: ProgressItem) -> String {
+        var headline = item.text
+        if let marker = item.status?.marker { headline = marker + " " + headline }
+        return MarkdownBlocks.item(marker: "- ", headline: headline, continuation: item.continuation,
+                                   nested: item.children.map { [$0.text] } ?? [])
+    }
+
+    /// The ordered task list. Its first number must be 1 to follow the
+    /// `**Tasks:**` line directly; otherwise a blank line comes first.
+    private static func renderTasks(_ tasks: [PlanTask]) -> String {
+        let items = tasks.map(renderTask)
+        let loose = tasks.contains { !$0.steps.isEmpty || !$0.before.isEmpty || !$0.after.isEmpty || !$0.continuation.isEmpty }
+        let list = items.joined(separator: loose ? "\n\n" : "\n")
+        return tasks.first?.number == 1 ? list : "\n" + list
+    }
+
+    private static func renderTask(_ task: PlanTask) -> String {
+        var headline = ""
+        if let marker = task.marker?.marker { headline += marker + " " }
+        headline += task.title.isEmpty ? "" : "**\(task.title)**"
+        if task.hasExplicitID && !task.title.contains("`#\(task.id)`") { headline += " `#\(task.id)`" }
+        if let effort = task.effort { headline += " (\(effort.text))" }
+        if let priority = task.priority { headline += " - " + priority.text }
+        if let trailing = task.trailing { headline += " " + trailing }
+        var nested = task.before.map(\.text)
+        if !task.steps.isEmpty {
+            nested.append(MarkdownBlocks.list(task.steps.map { step in
+                MarkdownBlocks.item(marker: "- ", headline: (step.checked.map { $0 ? "[x] " : "[ ] " } ?? "") + step.text,
+                                    continuation: step.continuation, nested: step.children.map { [$0.text] } ?? [])
+            }))
+        }
+        nested += task.after.map(\.text)
+        return MarkdownBlocks.item(marker: "\(task.number). ", headline: headline.trimmingSpaces(),
+                                   continuation: task.continuation, nested: nested)
+    }
+}

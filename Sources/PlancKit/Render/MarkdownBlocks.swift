@@ -1,0 +1,62 @@
+/// Small builders for the canonical markdown: list items with nested
+/// content, indentation, key lines.
+enum MarkdownBlocks {
+    /// Prefixes every non-empty line with `width` spaces.
+    static func indent(_ text: String, by width: Int) -> String {
+        let pad = String(repeating: " ", count: width)
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : pad + $0 }
+            .joined(separator: "\n")
+    }
+
+    /// Whether markdown starts with a list that may directly follow a line
+    /// of text without joining it: a bullet, or an ordered list from 1.
+    static func startsWithInterruptingList(_ text: String) -> Bool {
+        let bytes = Array(text.utf8.prefix(12))
+        guard let first = bytes.first else { return false }
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") {
+            return bytes.count == 1 || bytes[1] == 0x20
+        }
+        return text.hasPrefix("1. ") || text.hasPrefix("1) ")
+    }
+
+    /// One list item: marker and headline, further lines of its paragraph,
+    /// then nested blocks. A nested list that may follow the text directly
+    /// does; other blocks come after a blank line.
+    static func item(marker: String, headline: String, continuation: [String] = [],
+                     nested: [String]) -> String {
+        let width = marker.count
+        var lines = [marker + headline]
+        var nestedBlocks = nested.filter { !$0.isEmpty }
+        if headline.isEmpty, let first = nestedBlocks.first {
+            // An item cannot start with a blank line and content after it:
+            // the first nested block goes on the marker's line.
+            nestedBlocks.removeFirst()
+            let firstLines = first.split(separator: "\n", omittingEmptySubsequences: false)
+            lines = [marker + firstLines[0]]
+            if firstLines.count > 1 {
+                lines.append(indent(firstLines.dropFirst().joined(separator: "\n"), by: width))
+            }
+        }
+        for line in continuation { lines.append(String(repeating: " ", count: width) + line) }
+        for block in nestedBlocks {
+            if !startsWithInterruptingList(block) || lines.last == "" { lines.append("") }
+            lines.append(indent(block, by: width))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Whether a rendered item spans blank lines (which makes its list loose).
+    static func hasBlankLine(_ text: String) -> Bool { text.contains("\n\n") }
+
+    /// Items joined into a list: tight unless an item holds a blank line.
+    static func list(_ items: [String]) -> String {
+        let loose = items.contains(where: hasBlankLine)
+        return items.joined(separator: loose ? "\n\n" : "\n")
+    }
+
+    /// `**Key:** value`, or `**Key:**` when the value is empty.
+    static func keyLine(_ key: String, _ value: String) -> String {
+        value.isEmpty ? "**\(key):**" : "**\(key):** \(value)"
+    }
+}

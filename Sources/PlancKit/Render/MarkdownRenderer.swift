@@ -1,0 +1,216 @@
+/// The canonical renderer: writes a `Plan` back as markdown in the layout of
+/// the reference report. Interpreted parts are written from the model;
+/// everything planc keeps verbatim comes back in place.
+///
+/// Guarantees (each one tested): rendering is idempotent, parsing the output
+/// gives the same model apart from ranges, and no content is dropped.
+public enum MarkdownRenderer {
+    public static func render(_ plan: Plan) -> String {
+        var blocks: [String] = []
+        for section in plan.sections {
+            render(section, of: plan, into: &blocks)
+        }
+        if let footer = plan.footer { renderFooter(footer, into: &blocks) }
+        return blocks.filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
+    }
+
+    private static func render(_ section: Section, of plan: Plan, into blocks: inout [String]) {
+        switch section.kind {
+        case .title:
+            var line = "# " + (plan.title ?? "")
+            if let date = plan.date { line += " - " + date.text }
+            blocks.append(line)
+        case .extra:
+            break
+        default:
+            if let heading = section.heading { blocks.append("## " + heading.text) }
+        }
+        var index = 0
+        let items = section.items
+        while index < items.count {
+            switch items[index] {
+            case .raw(let raw):
+                blocks.append(raw.text)
+            case .service(let service):
+                blocks.append(renderService(plan.services[service]))
+            case .agent(let agent):
+                blocks += renderAgent(plan.agents[agent])
+            case .phase(let phase):
+                blocks += renderPhase(plan.phases[phase])
+            case .lifecycle:
+                if let lifecycle = plan.protocolSpec?.lifecycle {
+                    blocks += renderSubsection(lifecycle) { step in
+                        MarkdownBlocks.item(
+                            marker: "\(step.number). ",
+                            headline: step.name.isEmpty ? step.text : MarkdownBlocks.keyLine(step.name, step.text),
+                            continuation: step.continuation, nested: step.children.map { [$0.text] } ?? [])
+                    }
+                }
+            case .channels:
+                if let channels = plan.protocolSpec?.channels {
+                    blocks += renderSubsection(channels) { channel in
+                        MarkdownBlocks.item(
+                            marker: "- ",
+                            headline: channel.name.isEmpty ? channel.text : MarkdownBlocks.keyLine(channel.name, channel.text),
+                            continuation: channel.continuation, nested: channel.children.map { [$0.text] } ?? [])
+                    }
+                }
+            case .monitoring:
+                if let monitoring = plan.protocolSpec?.monitoring {
+                    blocks += renderSubsection(monitoring) { entry in
+                        MarkdownBlocks.item(
+                            marker: "- ",
+                            headline: entry.name.isEmpty ? entry.value : MarkdownBlocks.keyLine(entry.name, entry.value),
+                            continuation: entry.continuation, nested: entry.children.map { [$0.text] } ?? [])
+                    }
+                }
+            case .nextStep:
+                var list: [String] = []
+                while index < items.count, case .nextStep(let step) = items[index] {
+                    list.append(renderNextStep(plan.nextSteps[step]))
+                    index += 1
+                }
+                blocks.append(MarkdownBlocks.list(list))
+                continue
+            case .question:
+                var list: [String] = []
+                while index < items.count, case .question(let number) = items[index] {
+                    let question = plan.questions[number]
+                    list.append(MarkdownBlocks.item(marker: "\(question.number). ", headline: question.text,
+                                                    continuation: question.continuation,
+                                                    nested: question.children.map(\.text)))
+                    index += 1
+                }
+                blocks.append(MarkdownBlocks.list(list))
+                continue
+            }
+            index += 1
+        }
+    }
+
+    // MARK: Infrastructure
+
+    private static func renderService(_ service: Service) -> String {
+        var lines = [MarkdownBlocks.keyLine(service.name, service.value)] + service.continuation
+        for property in service.properties {
+            lines.append(MarkdownBlocks.item(marker: "- ", headline: property.text,
+                                             continuation: property.continuation,
+                                             nested: property.children.map { [$0.text] } ?? []))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: Protocol
+
+    private static func renderSubsection<Entry>(_ subsection: ProtocolSpec.Subsection<Entry>,
+                                                item: (Entry) -> String) -> [String] {
+        var blocks = subsection.before.map(\.text)
+        if !subsection.entries.isEmpty { blocks.append(MarkdownBlocks.list(subsection.entries.map(item))) }
+        blocks += subsection.after.map(\.text)
+        return underHeading("### " + subsection.heading.text, blocks)
+    }
+
+    /// A `###` heading with the block after it on the next line, no blank
+    /// line between them, as in the reference report.
+    static func underHeading(_ heading: String, _ blocks: [String]) -> [String] {
+        let body = blocks.filter { !$0.isEmpty }
+        guard let first = body.first else { return [heading] }
+        return [heading + "\n" + first] + body.dropFirst()
+    }
+
+    // MARK: Next steps
+
+    private static func renderNextStep(_ step: NextStep) -> String {
+        var headline = step.status?.marker.map { $0 == "[x]" || $0 == "[ ]" ? $0 + " " : $0 + " " } ?? ""
+        if let title = step.title {
+            headline += "**\(title)**" + (step.text.isEmpty ? "" : " " + step.text)
+        } else {
+            headline += step.text
+        }
+        var nested: [String] = []
+        if !step.options.isEmpty {
+            nested.append(MarkdownBlocks.list(step.options.map {
+                MarkdownBlocks.item(marker: "- ", headline: $0.text, continuation: $0.continuation,
+                                    nested: $0.children.map { [$0.text] } ?? [])
+            }))
+        }
+        nested += step.children.map(\.text)
+        return MarkdownBlocks.item(marker: "\(step.number). ", headline: headline,
+                                   continuation: step.continuation, nested: nested)
+    }
+
+    // MARK: Footer
+
+    private static func renderFooter(_ footer: Footer, into blocks: inout [String]) {
+        blocks.append("---")
+        var fields = KeyBlockWriter()
+        for slot in footer.layout + missing(in: footer.layout, [
+            ("lastUpdated", footer.lastUpdated != nil), ("nextCheck", footer.nextCheck != nil),
+        ]) {
+            switch slot {
+            case .known("lastUpdated"):
+                fields.line(MarkdownBlocks.keyLine("Last Updated", footer.lastUpdated?.text ?? ""))
+            case .known("nextCheck"):
+                fields.line(MarkdownBlocks.keyLine("Next Check", footer.nextCheck?.value ?? ""))
+            case .known:
+                break
+            case .extra(let index):
+                fields.extra(footer.extras[index])
+            case .raw(let raw):
+                fields.block(raw.text)
+            }
+        }
+        blocks += fields.finish()
+        blocks += footer.raw.map(\.text)
+    }
+
+    /// Known fields that hold a value but have no place in the layout (a
+    /// model built or changed in code): they go at the end, in order.
+    static func missing(in layout: [FieldSlot], _ fields: [(String, Bool)]) -> [FieldSlot] {
+        fields.compactMap { name, present in
+            present && !layout.contains(.known(name)) ? .known(name) : nil
+        }
+    }
+}
+
+/// Collects key lines into paragraphs: consecutive keys share one; a key
+/// that owns a list ends its paragraph with the list; other blocks stand
+/// alone.
+struct KeyBlockWriter {
+    private var blocks: [String] = []
+    private var current: [String] = []
+
+    mutating func line(_ text: String) { current.append(text) }
+
+    /// A key line with the list it owns.
+    mutating func line(_ text: String, list: String) {
+        current.append(text)
+        current.append(list)
+        flush()
+    }
+
+    mutating func extra(_ field: ExtraField) {
+        current.append(MarkdownBlocks.keyLine(field.key, field.value))
+        current += field.continuation
+        if let list = field.list {
+            current.append(list.text)
+            flush()
+        }
+    }
+
+    mutating func block(_ text: String) {
+        flush()
+        blocks.append(text)
+    }
+
+    mutating func flush() {
+        let lines = current.filter { !$0.isEmpty }
+        if !lines.isEmpty { blocks.append(lines.joined(separator: "\n")) }
+        current = []
+    }
+
+    mutating func finish() -> [String] {
+        flush()
+        return blocks
+    }
+}

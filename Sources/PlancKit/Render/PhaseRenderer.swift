@@ -1,0 +1,53 @@
+extension MarkdownRenderer {
+    /// `### Phase n: Name (duration) - STATUS` and its keys as list items.
+    static func renderPhase(_ phase: Phase) -> [String] {
+        var heading = "### "
+        if let number = phase.number {
+            heading += "Phase \(number): \(phase.name)"
+            if let duration = phase.duration { heading += " (\(duration.text))" }
+            if let status = phase.status { heading += " - " + status.text }
+        } else {
+            heading += phase.heading.text
+        }
+        var blocks: [String] = []
+        var items: [String] = []
+        func flushList() {
+            if !items.isEmpty { blocks.append(MarkdownBlocks.list(items)) }
+            items = []
+        }
+        func key(_ name: String, _ value: String) {
+            items.append("- " + MarkdownBlocks.keyLine(name, value))
+        }
+        let known: [(String, Bool)] = [
+            ("agents", phase.agentsText != nil), ("effort", phase.effort != nil),
+            ("status", phase.statusNote != nil), ("blocker", phase.blocker != nil),
+            ("tasks", phase.tasksText != nil), ("dependencies", phase.dependenciesText != nil),
+        ]
+        for slot in phase.layout + missing(in: phase.layout, known) {
+            switch slot {
+            case .known("agents"): key("Agent", phase.agentsText ?? "")
+            case .known("effort"): key("Effort", phase.effort?.text ?? "")
+            case .known("status"): key("Status", phase.statusNote?.text ?? "")
+            case .known("blocker"): key("Blocker", phase.blocker?.value ?? "")
+            case .known("tasks"): key("Tasks", phase.tasksText ?? "")
+            case .known("dependencies"): key("Dependencies", phase.dependenciesText ?? "")
+            case .known: break
+            case .extra(let index):
+                let field = phase.extras[index]
+                items.append(MarkdownBlocks.item(marker: "- ", headline: MarkdownBlocks.keyLine(field.key, field.value),
+                                                 continuation: field.continuation,
+                                                 nested: field.list.map { [$0.text] } ?? []))
+            case .raw(let raw):
+                // A list item without a key stays in the list.
+                if MarkdownBlocks.startsWithInterruptingList(raw.text) && raw.text.hasPrefix("- ") {
+                    items.append(raw.text)
+                } else {
+                    flushList()
+                    blocks.append(raw.text)
+                }
+            }
+        }
+        flushList()
+        return underHeading(heading, blocks)
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import PlancKit
+
+struct CompileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compile",
+        abstract: "Print a report's typed model as JSON, or its canonical markdown.",
+        discussion: """
+            The JSON shape is version 1, described in docs/plan-model.schema.json: \
+            services, agents with their tasks, phases, protocol, next steps, questions, \
+            footer, and every node's source range (1-based lines, display columns, \
+            end column exclusive). Use - to read standard input.
+
+            Exit codes: 0 compiled; 2 the report could not be read (missing, a directory, \
+            empty, not UTF-8 text, over --max-file-size); 64 usage error.
+            """)
+
+    enum Emit: String, ExpressibleByArgument, CaseIterable {
+        case json, markdown
+    }
+
+    @Argument(help: ArgumentHelp("The report to compile (- for standard input).", valueName: "plan"))
+    var plan: String
+
+    @Option(name: .long, help: "What to print: the model as json, or canonical markdown.")
+    var emit: Emit = .json
+
+    @Flag(name: .long, help: "Print the JSON on one line.")
+    var compact = false
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let model: Plan
+        do {
+            model = try input.loadPlan(plan)
+        } catch {
+            Console.fail(error.description)
+            throw Exit.failed
+        }
+        switch emit {
+        case .json: Console.out(PlanJSON.encode(model, pretty: !compact))
+        case .markdown: Console.out(MarkdownRenderer.render(model))
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import PlancKit
+
+struct FmtCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmt",
+        abstract: "Rewrite reports in canonical form.",
+        discussion: """
+            The canonical form is the layout of the reference report: keys as written, \
+            markers repaired where the file held mojibake, one blank line between blocks. \
+            Nothing is dropped: sections, tables, prose and keys planc does not know come \
+            back as written. A folder stands for the .md files under it.
+
+            Without --check or --write, the canonical form of one report goes to standard \
+            output. --check prints a unified diff for every file that would change and \
+            exits 1 if any would. --write replaces the files that change, atomically \
+            (temporary file and rename, permissions kept).
+
+            Exit codes: 0 nothing to change (or written); 1 --check found files to \
+            reformat; 2 a file could not be read or written; 64 usage error.
+            """)
+
+    @Argument(help: ArgumentHelp("Reports or folders of reports (- for standard input).", valueName: "path"))
+    var paths: [String]
+
+    @Flag(name: .long, help: "Print a diff of what would change and exit 1 if anything would.")
+    var check = false
+
+    @Flag(name: .long, help: "Rewrite the files in place.")
+    var write = false
+
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one report or folder") }
+        if check && write { throw ValidationError("--check and --write do not go together: pick one") }
+        if write && paths.contains("-") { throw ValidationError("--write cannot rewrite standard input") }
+    }
+
+    func run() throws {
+        let files: [String]
+        do {
+            files = try FileDiscovery.markdownFiles(in: paths)
+        } catch {
+            Console.fail(error.description)
+            throw Exit.failed
+        }
+        if !check && !write {
+            guard files.count == 1 else {
+                Console.fail("printing to standard output takes one report, not \(files.count); use --check or --write for several")
+                throw ExitCode.validationFailure
+            }
+        }
+        var failed = false
+        var changed: [String] = []
+        var unchanged = 0
+        for file in files {
+            let original: [UInt8]
+            let rendered: String
+            do {
+                let source = try SourceLoader.load(path: file, maxBytes: input.maxFileSize)
+                original = source.bytes
+                rendered = MarkdownRenderer.render(PlanParser.parse(source))
+                if source.hadByteOrderMark { changed.append(file) }
+            } catch {
+                Console.fail(error.description)
+                failed = true
+                continue
+            }
+            if !check && !write {
+                Console.out(rendered)
+                continue
+            }
+            let before = String(decoding: original, as: UTF8.self)
+            guard before != rendered || changed.last == file else {
+                unchanged += 1
+                continue
+            }
+            if changed.last != file { changed.append(file) }
+            if check {
+                let name = file == "-" ? "<stdin>" : file
+                if let diff = UnifiedDiff.diff(old: before, new: rendered, oldName: "a/" + name, newName: "b/" + name) {
+                    Console.out(diff)
+                }
+            } else {
+                do {
+                    try AtomicFile.write(Array(rendered.utf8), to: file)
+                } catch {
+                    Console.fail(error.description)
+                    failed = true
+                }
+            }
+        }
+        if check || write {
+            let verb = check ? "would be reformatted" : "reformatted"
+            Console.error("\(count(changed.count)) \(verb), \(count(unchanged)) already canonical")
+        }
+        if failed { throw Exit.failed }
+        if check && !changed.isEmpty { throw Exit.found }
+    }
+
+    private func count(_ n: Int) -> String { n == 1 ? "1 file" : "\(n) files" }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+
+@main
+struct Planc: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "planc",
+        abstract: "A compiler for multi-agent status reports.",
+        discussion: """
+            planc reads the markdown status report that a team of coding agents keeps \
+            (infrastructure, agents and their tasks, phases, protocol, next steps) into a \
+            typed model, renders it back canonically, and checks it.
+
+            Exit codes (every command):
+              0   done, nothing to report
+              1   something was found: a file that is not canonical (fmt --check)
+              2   planc could not do its job: unreadable or non-text input, a failed write
+              64  usage error (bad flags)
+            """,
+        version: PlancVersion.string,
+        subcommands: [CompileCommand.self, FmtCommand.self]
+    )
+}
+
+enum PlancVersion {
+    static let string = "0.1.0"
+}
