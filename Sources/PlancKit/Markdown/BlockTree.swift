@@ -30,6 +30,7 @@ public struct BlockTree: Sendable {
         public var endColumn: Int32
         public var firstChild: Int32 = -1
         public var nextSibling: Int32 = -1
+        public var parent: Int32 = -1
 
         public init(kind: Kind, startLine: Int32, startColumn: Int32, endLine: Int32, endColumn: Int32) {
             self.kind = kind
@@ -58,6 +59,7 @@ public struct BlockTree: Sendable {
     }
 
     mutating func link(child: Int, to parent: Int, after previous: Int?) {
+        nodes[child].parent = Int32(parent)
         if let previous {
             nodes[previous].nextSibling = Int32(child)
         } else {
@@ -76,12 +78,30 @@ public struct BlockTree: Sendable {
         return result
     }
 
-    /// The last line that holds the block's own text. cmark reports some
-    /// blocks (the last item of a list) as ending at column 0 of the line
-    /// after them; that line is not theirs.
-    public func lastLine(of index: Int) -> Int {
-        let node = nodes[index]
-        let end = Int(node.endLine)
-        return node.endColumn == 0 && end > Int(node.startLine) ? end - 1 : end
+    /// The last line that holds the block's own text.
+    public func lastLine(of index: Int) -> Int { Int(nodes[index].endLine) }
+
+    /// Mends the end positions cmark gets wrong: the last item of a list
+    /// ends at "column 0 of the next line", an HTML block can end before it
+    /// starts. Such a block ends where the next block (or its parent) begins,
+    /// without the blank lines in between. Nodes are stored parents first,
+    /// so a parent's end is mended before its children need it.
+    public mutating func mendEnds(lineCount: Int, isBlank: (Int) -> Bool) {
+        guard !nodes.isEmpty else { return }
+        nodes[0].endLine = Int32(max(lineCount, 1))
+        for index in 1..<nodes.count {
+            let node = nodes[index]
+            guard node.endColumn == 0 || node.endLine < node.startLine else { continue }
+            var end: Int
+            if node.nextSibling >= 0 {
+                end = Int(nodes[Int(node.nextSibling)].startLine) - 1
+            } else {
+                end = Int(nodes[max(Int(node.parent), 0)].endLine)
+            }
+            end = min(end, max(Int(node.endLine), Int(node.startLine)))
+            while end > Int(node.startLine) && isBlank(end) { end -= 1 }
+            nodes[index].endLine = Int32(max(end, Int(node.startLine)))
+            nodes[index].endColumn = Int32.max
+        }
     }
 }

@@ -10,6 +10,8 @@ public struct Plan: Sendable, Hashable {
     public var title: String?
     /// The date at the end of the title (`... - 2025-12-11`).
     public var date: Parsed<CalendarDate>?
+    /// What separates the title from its date as written (` - `, ` — `).
+    public var dateSeparator = " - "
     public var services: [Service] = []
     public var agents: [Agent] = []
     public var phases: [Phase] = []

@@ -8,7 +8,8 @@ public struct PlanParser {
 
     /// Parses a loaded source. cmark's tree is gone before this returns.
     public static func parse(_ source: SourceText, options: ParseOptions = ParseOptions()) -> Plan {
-        let tree = CmarkFrontEnd.parse(source.bytes)
+        var tree = CmarkFrontEnd.parse(source.bytes)
+        tree.mendEnds(lineCount: source.lineCount, isBlank: source.isBlank)
         var parser = PlanParser(source: source, tree: tree, options: options)
         parser.parseDocument()
         parser.resolveReferences()
@@ -190,6 +191,7 @@ public struct PlanParser {
             guard QuantityParsing.looksLikeDate(dateText) else { continue }
             plan.date = Parsed(text: dateText, value: QuantityParsing.date(dateText), range: source.range(dateSlice))
             titleSlice = source.trimmed(slice.upTo(at))
+            plan.dateSeparator = dash
             break
         }
         plan.title = source.text(titleSlice)

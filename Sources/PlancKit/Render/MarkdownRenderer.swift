@@ -18,7 +18,7 @@ public enum MarkdownRenderer {
         switch section.kind {
         case .title:
             var line = "# " + (plan.title ?? "")
-            if let date = plan.date { line += " - " + date.text }
+            if let date = plan.date { line += plan.dateSeparator + date.text }
             blocks.append(line)
         case .extra:
             break

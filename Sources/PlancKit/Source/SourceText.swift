@@ -42,7 +42,7 @@ public final class SourceText: Sendable {
                     let repaired = Mojibake.repair(UnsafeBufferPointer(rebasing: buffer[lineStart..<end]))
                     for run in repaired.runs {
                         runs.append(MojibakeRun(
-                            span: ByteSpan(line: line, start: run.start - lineStart, end: run.end - lineStart),
+                            span: ByteSpan(line: line, start: run.start, end: run.end),
                             original: run.original, repaired: run.repaired))
                     }
                 }

@@ -1,0 +1,42 @@
+import Testing
+@testable import PlancKit
+
+@Suite struct StatusWordsTests {
+    @Test(arguments: [
+        ("RUNNING", Status.running), ("NOT STARTED", .pending), ("IN PROGRESS", .inProgress),
+        ("Task 1 in progress", .inProgress), ("Implementing rate limiting (IN PROGRESS)", .inProgress),
+        ("ready", .done), ("Decision needed", .decision), ("Redis UP", .running), ("Pending", .pending),
+    ])
+    func wordsNameStatuses(text: String, status: Status) {
+        #expect(StatusWords.status(ofWords: text) == status)
+    }
+
+    @Test(arguments: ["Created task tracking", "set up Redis", "Test fixes (41 tests)", ""])
+    func plainTextNamesNoStatus(text: String) {
+        #expect(StatusWords.status(ofWords: text) == nil)
+    }
+
+    @Test func markersWithAndWithoutVariationSelector() {
+        #expect(StatusWords.status(ofMarker: "☑️") == .done)
+        #expect(StatusWords.status(ofMarker: "☑") == .done)
+        #expect(StatusWords.status(ofMarker: "ℹ️") == .info)
+        #expect(StatusWords.status(ofMarker: "🦄") == nil)
+    }
+
+    @Test func markerAndWordsThatDisagree() throws {
+        let plan = try parse("# T\n\n## Active Agents\n\n### A\n**Status:** ✅ PENDING\n")
+        let status = try #require(plan.agents.first?.status)
+        #expect(status.isContradictory)
+        #expect(status.status == .done)
+        #expect(status.wordStatus == .pending)
+    }
+
+    @Test func unknownMarkerIsKept() throws {
+        let plan = try parse("# T\n\n## Active Agents\n\n### A\n**Status:** 🦄 RUNNING\n")
+        let status = try #require(plan.agents.first?.status)
+        #expect(status.marker == "🦄")
+        #expect(status.hasUnknownMarker)
+        #expect(status.status == .running)
+        #expect(MarkdownRenderer.render(plan).contains("**Status:** 🦄 RUNNING"))
+    }
+}
