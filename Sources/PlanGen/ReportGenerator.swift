@@ -131,9 +131,11 @@ public struct ReportGenerator {
             for task in 0..<tasks {
                 w("\(task + 1). **\(names[task])** (\(efforts[task])h) - \(Self.priorities[random.int(4)])")
                 let boxes = options.variety && random.int(3) == 0
+                // Steps nest under the task's text: as deep as "10. " is wide.
+                let indent = String(repeating: " ", count: "\(task + 1). ".count)
                 for step in 0..<3 {
                     let text = title(3)
-                    w(boxes ? "   - [\(step < 1 ? "x" : " ")] \(text)" : "   - \(text)")
+                    w(boxes ? "\(indent)- [\(step < 1 ? "x" : " ")] \(text)" : "\(indent)- \(text)")
                 }
                 w("")
             }
