@@ -6,6 +6,9 @@ public struct JSONWriter {
     private var indent = 0
     private var needsComma: [Bool] = []
     private let pretty: Bool
+    /// Depth of objects written on one line (ranges), even when pretty.
+    private var inlineDepth = 0
+    private var breaksLines: Bool { pretty && inlineDepth == 0 }
 
     public init(pretty: Bool = true, reserve: Int = 4096) {
         self.pretty = pretty
@@ -26,6 +29,19 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "}"))
     }
 
+    /// An object kept on one line in pretty output: `{"line": 1, ...}`.
+    public mutating func beginInlineObject() {
+        bytes.append(UInt8(ascii: "{"))
+        inlineDepth += 1
+        open()
+    }
+
+    public mutating func endInlineObject() {
+        close()
+        inlineDepth -= 1
+        bytes.append(UInt8(ascii: "}"))
+    }
+
     public mutating func beginArray() {
         bytes.append(UInt8(ascii: "["))
         open()
@@ -36,10 +52,13 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    /// Starts a member of the current object; write its value next.
-    public mutating func key(_ name: String) {
+    /// Starts a member of the current object; write its value next. Keys
+    /// are literals of plain ASCII, copied without escaping.
+    public mutating func key(_ name: StaticString) {
         separate()
-        writeString(name)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         if pretty { bytes.append(UInt8(ascii: " ")) }
     }
@@ -57,7 +76,23 @@ public struct JSONWriter {
         if let value { writeString(value) } else { null() }
     }
 
-    public mutating func int(_ value: Int) { append(String(value)) }
+    public mutating func int(_ value: Int) {
+        // Digits straight into the buffer: no String per number.
+        var magnitude = value.magnitude
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
 
     public mutating func int(_ value: Int?) {
         if let value { int(value) } else { null() }
@@ -82,10 +117,10 @@ public struct JSONWriter {
 
     // MARK: Members in one call
 
-    public mutating func member(_ name: String, _ value: String?) { key(name); string(value) }
-    public mutating func member(_ name: String, _ value: Int?) { key(name); int(value) }
-    public mutating func member(_ name: String, number value: Double?) { key(name); number(value) }
-    public mutating func member(_ name: String, _ value: Bool?) { key(name); bool(value) }
+    public mutating func member(_ name: StaticString, _ value: String?) { key(name); string(value) }
+    public mutating func member(_ name: StaticString, _ value: Int?) { key(name); int(value) }
+    public mutating func member(_ name: StaticString, number value: Double?) { key(name); number(value) }
+    public mutating func member(_ name: StaticString, _ value: Bool?) { key(name); bool(value) }
 
     // MARK: Layout
 
@@ -97,24 +132,45 @@ public struct JSONWriter {
     private mutating func close() {
         indent -= 1
         let hadMembers = needsComma.removeLast()
-        if pretty && hadMembers { newline() }
+        if breaksLines && hadMembers { newline() }
     }
 
     private mutating func separate() {
-        if needsComma.last == true { bytes.append(UInt8(ascii: ",")) }
+        if needsComma.last == true {
+            bytes.append(UInt8(ascii: ","))
+            if pretty && !breaksLines { bytes.append(UInt8(ascii: " ")) }
+        }
         if !needsComma.isEmpty { needsComma[needsComma.count - 1] = true }
-        if pretty { newline() }
+        if breaksLines { newline() }
     }
 
     private mutating func newline() {
         bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<indent { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: " ")) }
+        let width = indent * 2
+        if width <= Self.spaces.count {
+            bytes.append(contentsOf: Self.spaces[0..<width])
+        } else {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
     private mutating func writeString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
+        // Most strings need no escaping: copy them whole.
+        var text = value
+        let copied = text.withUTF8 { buffer -> Bool in
+            for byte in buffer where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return false }
+            bytes.append(contentsOf: buffer)
+            return true
+        }
+        if copied {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): append("\\\"")

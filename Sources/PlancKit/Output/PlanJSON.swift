@@ -41,15 +41,15 @@ public enum PlanJSON {
     }
 
     private static func range(_ json: inout JSONWriter, _ range: SourceRange) {
-        json.beginObject()
+        json.beginInlineObject()
         json.member("line", range.line)
         json.member("column", range.column)
         json.member("endLine", range.endLine)
         json.member("endColumn", range.endColumn)
-        json.endObject()
+        json.endInlineObject()
     }
 
-    private static func located(_ json: inout JSONWriter, _ value: Located<String>, name: String) {
+    private static func located(_ json: inout JSONWriter, _ value: Located<String>, name: StaticString) {
         json.beginObject()
         json.member(name, value.value)
         json.key("range"); range(&json, value.range)

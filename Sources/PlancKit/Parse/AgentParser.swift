@@ -131,9 +131,9 @@ extension PlanParser {
             status = StatusValue(text: words, marker: box, markerStatus: StatusWords.status(ofMarker: box),
                                  words: words, wordStatus: StatusWords.status(ofWords: words),
                                  range: source.range(headline))
-        } else if source.leadingMarker(headline) != nil {
-            status = source.statusValue(headline)
-            rest = source.leadingMarker(headline)!.rest
+        } else if let found = source.leadingMarker(headline) {
+            status = source.statusValue(headline, marker: found)
+            rest = found.rest
         }
         return ProgressItem(status: status, text: source.text(rest), taskNumber: taskNumber(rest),
                             taskID: nil, continuation: texts(entry.continuation),

@@ -218,12 +218,18 @@ extension SourceText {
 
     /// A status as written: marker, words and what they mean.
     func statusValue(_ whole: LineSlice) -> StatusValue? {
+        statusValue(whole, marker: leadingMarker(whole))
+    }
+
+    /// The same, with the leading marker already looked for.
+    func statusValue(_ whole: LineSlice, marker found: (marker: String, slice: LineSlice, rest: LineSlice)?)
+    -> StatusValue? {
         let slice = trimmed(whole)
         guard !slice.isEmpty else { return nil }
         let markerStatus: Status?
         let marker: String?
         let words: LineSlice
-        if let found = leadingMarker(slice) {
+        if let found {
             marker = found.marker
             markerStatus = StatusWords.status(ofMarker: found.marker)
             words = found.rest

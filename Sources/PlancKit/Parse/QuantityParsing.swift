@@ -179,6 +179,7 @@ struct TextScanner {
 public enum Slug {
     /// `Test fixes (41 tests)` → `test-fixes`, `N+1 optimization` → `n-1-optimization`.
     public static func make(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeASCII(text) }
         var result = ""
         var depth = 0
         var pendingDash = false
@@ -195,6 +196,28 @@ public enum Slug {
             }
         }
         return result
+    }
+
+    /// The same, on bytes: no Unicode tables needed for ASCII titles.
+    private static func makeASCII(_ text: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var depth = 0
+        var pendingDash = false
+        for byte in text.utf8 {
+            if byte == 0x28 { depth += 1; pendingDash = true; continue }
+            if byte == 0x29 { depth = max(depth - 1, 0); pendingDash = true; continue }
+            if depth > 0 { continue }
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                if pendingDash && !result.isEmpty { result.append(0x2D) }
+                pendingDash = false
+                result.append(lower)
+            } else {
+                pendingDash = true
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// An agent's slug: its name in kebab case, a trailing `-agent` dropped.

@@ -59,21 +59,19 @@ public enum StatusWords {
     /// (`(IN PROGRESS)`), an upper-case word within (`Phase 2 BLOCKED`) or
     /// a phrase of several words in any case (`Task 1 in progress`).
     public static func status(ofWords text: String) -> Status? {
-        let whole = normalise(text)
-        if whole.isEmpty { return nil }
-        if let exact = exactStatus(whole) { return exact }
+        let original = tokens(text)
+        if original.isEmpty { return nil }
+        let upper = original.map { $0.uppercased() }
+        if let exact = exactStatus(upper) { return exact }
         if let open = text.lastIndex(of: "("), text.hasSuffix(")") {
             let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
-            if let exact = exactStatus(normalise(String(inner))) { return exact }
+            if let exact = exactStatus(tokens(String(inner)).map { $0.uppercased() }) { return exact }
         }
-        let original = tokens(text)
-        let upper = original.map { $0.uppercased() }
         var best: (position: Int, length: Int, status: Status)?
-        for (phrase, status) in words {
-            let phraseTokens = phrase.split(separator: " ").map(String.init)
-            guard phraseTokens.count <= upper.count else { continue }
-            for start in 0...(upper.count - phraseTokens.count)
-            where Array(upper[start..<(start + phraseTokens.count)]) == phraseTokens {
+        for (phraseTokens, status) in phraseTable where phraseTokens.count <= upper.count {
+            for start in 0...(upper.count - phraseTokens.count) {
+                guard upper[start] == phraseTokens[0],
+                      phraseTokens.indices.allSatisfy({ upper[start + $0] == phraseTokens[$0] }) else { continue }
                 // One word alone counts only when written in capitals:
                 // "set up Redis" is not a status, "Redis UP" is.
                 if phraseTokens.count == 1 && original[start] != upper[start] { continue }
@@ -84,16 +82,34 @@ public enum StatusWords {
         return best?.status
     }
 
-    private static func exactStatus(_ normalised: String) -> Status? {
-        words.first { $0.phrase == normalised }?.status
+    /// The table's phrases split into words once.
+    private static let phraseTable: [(tokens: [String], status: Status)] =
+        words.map { (tokens($0.phrase), $0.status) }
+
+    private static func exactStatus(_ upperTokens: [String]) -> Status? {
+        phraseTable.first { $0.tokens == upperTokens }?.status
     }
 
+    /// Runs of letters and digits. ASCII text, the common case, is split on
+    /// bytes without consulting Unicode tables.
     private static func tokens(_ text: String) -> [String] {
-        text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var result: [String] = []
+            var current: [UInt8] = []
+            for byte in utf8 {
+                let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                if isWordByte {
+                    current.append(byte)
+                } else if !current.isEmpty {
+                    result.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+            if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+            return result
+        }
+        return text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 
-    /// Upper case, words separated by single spaces, punctuation dropped.
-    static func normalise(_ text: String) -> String {
-        tokens(text).map { $0.uppercased() }.joined(separator: " ")
-    }
 }

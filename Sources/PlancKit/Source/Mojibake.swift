@@ -117,6 +117,30 @@ public enum Mojibake {
 }
 
 extension Mojibake {
+    /// Whether bytes may hold mojibake: a character that Mac Roman puts at
+    /// a UTF-8 lead byte (`√`, `‚`, `Ô`, U+F8FF...). Lines of genuine emoji
+    /// and plain text answer no without being decoded.
+    static func mayContainMojibake(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 { index += 1; continue }
+            switch byte {
+            case 0xC2, 0xC3: return true
+            case 0xE2:
+                // ‚ „ ‰ ‡ (U+201A...) and √ (U+221A) lead mojibake;
+                // genuine symbols such as ✅ (E2 9C 85) do not.
+                if index + 1 < bytes.count, [0x80, 0x88].contains(bytes[index + 1]) { return true }
+            case 0xEF:
+                if index + 1 < bytes.count, bytes[index + 1] == 0xA3 { return true }  // U+F8FF
+            default:
+                break
+            }
+            index += max(UTF8Validation.sequenceLength(byte), 1)
+        }
+        return false
+    }
+
     /// The mojibake a Mac Roman editor makes of UTF-8 text: every byte of a
     /// multi-byte character read as a Mac Roman character. `repair` undoes it.
     public static func garble(_ text: String) -> String {

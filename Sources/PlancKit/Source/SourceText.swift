@@ -15,6 +15,8 @@ public final class SourceText: Sendable {
     private let lineEnds: [UInt32]
     /// Every mojibake run in the file, in order.
     public let mojibake: [MojibakeRun]
+    /// The lines that hold mojibake: only their text needs repairing.
+    private let mojibakeLines: Set<Int>
 
     public struct MojibakeRun: Sendable, Hashable {
         public var span: ByteSpan
@@ -37,9 +39,10 @@ public final class SourceText: Sendable {
             var lineHasHighBytes = false
             var lineStart = 0
             func finishLine(end: Int) {
-                if lineHasHighBytes {
+                let lineBytes = UnsafeBufferPointer(rebasing: buffer[lineStart..<end])
+                if lineHasHighBytes && Mojibake.mayContainMojibake(lineBytes) {
                     let line = starts.count
-                    let repaired = Mojibake.repair(UnsafeBufferPointer(rebasing: buffer[lineStart..<end]))
+                    let repaired = Mojibake.repair(lineBytes)
                     for run in repaired.runs {
                         runs.append(MojibakeRun(
                             span: ByteSpan(line: line, start: run.start, end: run.end),
@@ -72,6 +75,7 @@ public final class SourceText: Sendable {
         self.lineStarts = starts
         self.lineEnds = ends
         self.mojibake = runs
+        self.mojibakeLines = Set(runs.map(\.span.line))
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -100,10 +104,14 @@ public final class SourceText: Sendable {
 
     /// Text between two byte offsets of a line, with mojibake repaired.
     public func text(line: Int, from start: Int, to end: Int) -> String {
-        let range = lineRange(line)
-        let lower = min(range.lowerBound + max(start, 0), range.upperBound)
-        let upper = min(max(range.lowerBound + end, lower), range.upperBound)
-        return decodeRepaired(lower..<upper)
+        let whole = lineRange(line)
+        let lower = min(whole.lowerBound + max(start, 0), whole.upperBound)
+        let upper = min(max(whole.lowerBound + end, lower), whole.upperBound)
+        let range = lower..<upper
+        guard mojibakeLines.contains(line) else { return String(decoding: bytes[range], as: UTF8.self) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            Mojibake.repair(UnsafeBufferPointer(rebasing: buffer[range])).text
+        }
     }
 
     /// A whole line with mojibake repaired, from byte offset `start`.
@@ -111,31 +119,44 @@ public final class SourceText: Sendable {
         text(line: line, from: start, to: lineLength(line))
     }
 
-    private func decodeRepaired(_ range: Range<Int>) -> String {
-        var highBytes = false
-        for index in range where bytes[index] >= 0x80 {
-            highBytes = true
-            break
-        }
-        if !highBytes { return String(decoding: bytes[range], as: UTF8.self) }
-        return bytes.withUnsafeBufferPointer { buffer in
-            Mojibake.repair(UnsafeBufferPointer(rebasing: buffer[range])).text
-        }
-    }
-
     /// The display column (1-based) of a byte offset within a line.
     public func displayColumn(line: Int, byteOffset: Int) -> Int {
         let range = lineRange(line)
         let upper = min(range.lowerBound + max(byteOffset, 0), range.upperBound)
-        var plain = true
-        for index in range.lowerBound..<upper {
-            let byte = bytes[index]
-            if byte >= 0x80 || byte == 0x09 { plain = false; break }
-        }
         let overshoot = max(byteOffset - (upper - range.lowerBound), 0)
-        if plain { return upper - range.lowerBound + 1 + overshoot }
-        let text = String(decoding: bytes[range.lowerBound..<upper], as: UTF8.self)
-        return DisplayWidth.advance(1, over: Substring(text).unicodeScalars) + overshoot
+        var column = 1
+        var previousWidth = 0
+        var index = range.lowerBound
+        // Decodes scalars straight from the bytes (valid UTF-8): most lines
+        // are ASCII and cost one comparison per byte.
+        while index < upper {
+            let byte = bytes[index]
+            if byte >= 0x20 && byte < 0x7F {
+                column += 1
+                previousWidth = 1
+                index += 1
+                continue
+            }
+            if byte == 0x09 {
+                column += DisplayWidth.tabStop - (column - 1) % DisplayWidth.tabStop
+                previousWidth = 0
+                index += 1
+                continue
+            }
+            let length = max(UTF8Validation.sequenceLength(byte), 1)
+            let scalar = UTF8Validation.decode(bytes, at: index, length: min(length, upper - index))
+            index += length
+            if scalar.value == 0xFE0F && previousWidth == 1 {
+                // Emoji presentation widens the narrow symbol before it (☑️).
+                column += 1
+                previousWidth = 2
+                continue
+            }
+            let width = DisplayWidth.of(scalar)
+            column += width
+            if width > 0 { previousWidth = width }
+        }
+        return column + overshoot
     }
 
     /// A byte span as a display range.
