@@ -39,30 +39,17 @@ public enum MarkdownRenderer {
                 blocks += renderPhase(plan.phases[phase])
             case .lifecycle:
                 if let lifecycle = plan.protocolSpec?.lifecycle {
-                    blocks += renderSubsection(lifecycle) { step in
-                        MarkdownBlocks.item(
-                            marker: "\(step.number). ",
-                            headline: step.name.isEmpty ? step.text : MarkdownBlocks.keyLine(step.name, step.text),
-                            continuation: step.continuation, nested: step.children.map { [$0.text] } ?? [])
+                    blocks += renderSubsection(lifecycle) {
+                        keyedItem("\($0.number). ", $0.name, $0.text, $0.continuation, $0.children)
                     }
                 }
             case .channels:
                 if let channels = plan.protocolSpec?.channels {
-                    blocks += renderSubsection(channels) { channel in
-                        MarkdownBlocks.item(
-                            marker: "- ",
-                            headline: channel.name.isEmpty ? channel.text : MarkdownBlocks.keyLine(channel.name, channel.text),
-                            continuation: channel.continuation, nested: channel.children.map { [$0.text] } ?? [])
-                    }
+                    blocks += renderSubsection(channels) { keyedItem("- ", $0.name, $0.text, $0.continuation, $0.children) }
                 }
             case .monitoring:
                 if let monitoring = plan.protocolSpec?.monitoring {
-                    blocks += renderSubsection(monitoring) { entry in
-                        MarkdownBlocks.item(
-                            marker: "- ",
-                            headline: entry.name.isEmpty ? entry.value : MarkdownBlocks.keyLine(entry.name, entry.value),
-                            continuation: entry.continuation, nested: entry.children.map { [$0.text] } ?? [])
-                    }
+                    blocks += renderSubsection(monitoring) { keyedItem("- ", $0.name, $0.value, $0.continuation, $0.children) }
                 }
             case .nextStep:
                 var list: [String] = []
@@ -101,6 +88,13 @@ public enum MarkdownRenderer {
     }
 
     // MARK: Protocol
+
+    /// `- **Name:** text`, or just the text for an entry without a name.
+    private static func keyedItem(_ marker: String, _ name: String, _ text: String, _ continuation: [String],
+                                  _ children: RawMarkdown?) -> String {
+        MarkdownBlocks.item(marker: marker, headline: name.isEmpty ? text : MarkdownBlocks.keyLine(name, text),
+                            continuation: continuation, nested: children.map { [$0.text] } ?? [])
+    }
 
     private static func renderSubsection<Entry>(_ subsection: ProtocolSpec.Subsection<Entry>,
                                                 item: (Entry) -> String) -> [String] {
