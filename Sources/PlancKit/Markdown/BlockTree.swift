@@ -81,27 +81,77 @@ public struct BlockTree: Sendable {
     /// The last line that holds the block's own text.
     public func lastLine(of index: Int) -> Int { Int(nodes[index].endLine) }
 
-    /// Mends the end positions cmark gets wrong: the last item of a list
-    /// ends at "column 0 of the next line", an HTML block can end before it
-    /// starts. Such a block ends where the next block (or its parent) begins,
-    /// without the blank lines in between. Nodes are stored parents first,
-    /// so a parent's end is mended before its children need it.
-    public mutating func mendEnds(lineCount: Int, isBlank: (Int) -> Bool) {
+    /// Mends the positions cmark gets wrong, so that every block covers
+    /// its own lines and no sibling's:
+    /// - the last item of a list "ends at column 0 of the next line";
+    /// - an HTML block can end before it starts, a setext heading after the
+    ///   block that follows it;
+    /// - a table that takes the last line of a paragraph as its header starts
+    ///   at the paragraph's first line, and the paragraph has no position.
+    /// A block without a trustworthy end ends where its next sibling (or its
+    /// parent) does, without the blank lines between. Parents are stored
+    /// before their children, so a parent is mended before its children.
+    public mutating func mendPositions(_ source: SourceText) {
         guard !nodes.isEmpty else { return }
-        nodes[0].endLine = Int32(max(lineCount, 1))
-        for index in 1..<nodes.count {
-            let node = nodes[index]
-            guard node.endColumn == 0 || node.endLine < node.startLine else { continue }
-            var end: Int
-            if node.nextSibling >= 0 {
-                end = Int(nodes[Int(node.nextSibling)].startLine) - 1
-            } else {
-                end = Int(nodes[max(Int(node.parent), 0)].endLine)
+        nodes[0].startLine = 1
+        nodes[0].endLine = Int32(max(source.lineCount, 1))
+        for parent in 0..<nodes.count where nodes[parent].firstChild >= 0 {
+            let children = self.children(of: parent)
+            for (position, child) in children.enumerated() {
+                let previous = position > 0 ? children[position - 1] : nil
+                let next = position + 1 < children.count ? children[position + 1] : nil
+                if nodes[child].kind == .table { mendTable(child, previous: previous, source) }
+                if nodes[child].startLine <= 0 {
+                    var start = previous.map { Int(nodes[$0].endLine) + 1 } ?? Int(nodes[parent].startLine)
+                    while start < source.lineCount && source.isBlank(start) { start += 1 }
+                    nodes[child].startLine = Int32(start)
+                    nodes[child].startColumn = Int32(source.firstNonBlank(line: start) + 1)
+                }
+                let node = nodes[child]
+                let overlapsNext = next.map { node.endLine >= nodes[$0].startLine && nodes[$0].startLine > 0 } ?? false
+                let outlivesParent = node.endLine > nodes[parent].endLine
+                guard node.endColumn == 0 || node.endLine < node.startLine || overlapsNext || outlivesParent
+                else { continue }
+                var end = next.map { Int(nodes[$0].startLine) - 1 } ?? Int(nodes[parent].endLine)
+                end = min(end, Int(nodes[parent].endLine))
+                if !overlapsNext && !outlivesParent { end = min(end, max(Int(node.endLine), Int(node.startLine))) }
+                while end > Int(node.startLine) && source.isBlank(end) { end -= 1 }
+                nodes[child].endLine = Int32(max(end, Int(node.startLine)))
+                nodes[child].endColumn = Int32.max
             }
-            end = min(end, max(Int(node.endLine), Int(node.startLine)))
-            while end > Int(node.startLine) && isBlank(end) { end -= 1 }
-            nodes[index].endLine = Int32(max(end, Int(node.startLine)))
-            nodes[index].endColumn = Int32.max
         }
+    }
+
+    /// A table starts at the line above its delimiter row (`| --- |`).
+    private mutating func mendTable(_ table: Int, previous: Int?, _ source: SourceText) {
+        let start = Int(nodes[table].startLine)
+        let end = max(Int(nodes[table].endLine), start)
+        guard start > 0, let delimiter = (start...end).first(where: { isDelimiterRow($0, source) }),
+              delimiter - 1 > start else { return }
+        let header = delimiter - 1
+        if let previous, nodes[previous].startLine <= 0 || nodes[previous].endLine >= Int32(header) {
+            if nodes[previous].startLine <= 0 {
+                nodes[previous].startLine = Int32(start)
+                nodes[previous].startColumn = Int32(source.firstNonBlank(line: start) + 1)
+            }
+            nodes[previous].endLine = Int32(header - 1)
+            nodes[previous].endColumn = Int32.max
+        }
+        nodes[table].startLine = Int32(header)
+        nodes[table].startColumn = Int32(source.firstNonBlank(line: header) + 1)
+    }
+
+    /// `| --- | :-: |`: pipes, dashes, colons and spaces, with a dash.
+    private func isDelimiterRow(_ line: Int, _ source: SourceText) -> Bool {
+        let range = source.lineRange(line)
+        var sawDash = false
+        for index in range {
+            switch source.bytes[index] {
+            case UInt8(ascii: "-"): sawDash = true
+            case UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"): continue
+            default: return false
+            }
+        }
+        return sawDash
     }
 }

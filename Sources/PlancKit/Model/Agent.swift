@@ -65,6 +65,9 @@ public struct PlanTask: Sendable, Hashable {
     public var hasExplicitID: Bool
     public var number: Int
     public var title: String
+    /// Whether the title was written in bold (the canonical form); a title
+    /// that was not is written back as it was.
+    public var boldTitle: Bool = true
     /// The title's range.
     public var titleRange: SourceRange
     public var effort: Parsed<Effort>?

@@ -1,6 +1,8 @@
 /// `2. 🤔 **Decide if ...** text` with options nested under it.
 public struct NextStep: Sendable, Hashable {
     public var number: Int
+    /// Whether the item is the first of its list (lists stay apart).
+    public var startsList: Bool = false
     public var status: StatusValue?
     public var title: String?
     /// Text after the title (or the whole text when there is no bold title).
@@ -28,6 +30,8 @@ public struct NextStep: Sendable, Hashable {
 /// An item of the Questions section.
 public struct Question: Sendable, Hashable {
     public var number: Int
+    /// Whether the item is the first of its list (lists stay apart).
+    public var startsList: Bool = false
     public var text: String
     public var continuation: [String] = []
     public var children: [RawMarkdown] = []

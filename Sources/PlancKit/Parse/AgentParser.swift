@@ -31,9 +31,9 @@ extension PlanParser {
         if let last = body.last { range = range.union(rangeOfItem(last)) }
         var agent = Agent(name: name, id: id, slug: Slug.agent(name), heading: heading, range: range)
 
-        var progressList: (list: Int, dedent: Int)?
-        var tasksList: (list: Int, dedent: Int)?
-        let (layout, extras) = collectFields(fieldParts(body)) { key, _, list, dedent, _ in
+        var progressList: OwnedList?
+        var tasksList: OwnedList?
+        let (layout, extras) = collectFields(fieldParts(body)) { key, _, list in
             switch key.normalisedKey {
             case "status":
                 agent.status = source.statusValue(key.value)
@@ -47,11 +47,11 @@ extension PlanParser {
                 return "currentTask"
             case "progress":
                 guard let list else { return nil }
-                progressList = (list, dedent)
+                progressList = list
                 return "progress"
             case "tasks":
                 guard let list else { return nil }
-                tasksList = (list, dedent)
+                tasksList = list
                 return "tasks"
             case "available for":
                 agent.availableForText = source.text(key.value)
@@ -65,8 +65,8 @@ extension PlanParser {
         }
         agent.layout = layout
         agent.extras = extras
-        if let tasksList { agent.tasks = listEntries(tasksList.list).map(task) }
-        if let progressList { agent.progress = listEntries(progressList.list).map(progressItem) }
+        if let tasksList { agent.tasks = entries(tasksList).map(task) }
+        if let progressList { agent.progress = entries(progressList).map(progressItem) }
         // A task's status comes from the progress item that links to it.
         for index in agent.progress.indices {
             guard let number = agent.progress[index].taskNumber,
@@ -172,10 +172,12 @@ extension PlanParser {
         // The title: bold, else the text up to its effort or priority.
         var title: LineSlice
         var after: LineSlice
+        var bold = false
         if source.find("**", in: rest) == rest.start,
-           let close = source.find("**", in: rest, from: rest.start + 2) {
+           let close = source.find("**", in: rest, from: rest.start + 2), close > rest.start + 2 {
             title = LineSlice(line: rest.line, start: rest.start + 2, end: close)
             after = source.trimmed(rest.from(close + 2))
+            bold = true
         } else {
             let cut = [source.find(" (", in: rest), source.find(" - ", in: rest)].compactMap { $0 }.min() ?? rest.end
             title = source.trimmed(rest.upTo(cut))
@@ -233,7 +235,7 @@ extension PlanParser {
             }
         }
         return PlanTask(id: explicitID ?? Slug.make(titleText), hasExplicitID: explicitID != nil,
-                        number: entry.number, title: titleText, titleRange: source.range(title),
+                        number: entry.number, title: titleText, boldTitle: bold, titleRange: source.range(title),
                         effort: effort, priority: priority, marker: marker,
                         status: marker?.status ?? .pending, trailing: trailing,
                         continuation: texts(entry.continuation), steps: steps, before: before,

@@ -1,9 +1,19 @@
+/// The list a key owns: a whole list after a `**Key:**` line, or, in a list
+/// of keys, the items without a key that follow a key without a value.
+struct OwnedList {
+    var list: Int
+    /// The owned items, or nil for all of the list's items.
+    var items: [Int]?
+    /// Columns of indentation to take off when the list is kept as written.
+    var dedent: Int
+}
+
 /// The key lines of a container (an agent, a phase, the footer) and the
 /// blocks between them, in order.
 enum FieldPart {
-    /// A key line: from a paragraph line or a list item. `list` is the list
-    /// that a key without a value owns.
-    case key(KeyLine, continuation: [LineSlice], list: Int?, listDedent: Int, range: SourceRange)
+    /// A key line, from a paragraph line or a list item, with the lines that
+    /// continue it and the list it owns.
+    case key(KeyLine, continuation: [LineSlice], list: OwnedList?, range: SourceRange)
     /// A block that holds no keys.
     case block(Int)
     /// Markdown that sat inside a key's list item or next to keys.
@@ -13,10 +23,12 @@ enum FieldPart {
 extension PlanParser {
     /// Reads a container's blocks into key lines and other blocks.
     ///
-    /// A paragraph whose first line is a key holds one key per key line;
-    /// its other lines continue the key above them. A list whose first item
-    /// is a key holds one key per item. A key without a value that ends a
-    /// paragraph owns the list after it (`**Progress:**` and its items).
+    /// The lines of a paragraph, or of a list item's first paragraph, that
+    /// start with a key hold one key each; the other lines continue the key
+    /// above them. A paragraph that does not start with a key, and a list
+    /// whose first item does not, hold no keys. A key without a value owns
+    /// the list that follows it: the next list after its paragraph, the list
+    /// nested in its item, or the items without keys after its item.
     func fieldParts(_ items: [TopItem]) -> [FieldPart] {
         var parts: [FieldPart] = []
         var index = 0
@@ -39,50 +51,27 @@ extension PlanParser {
                     parts.append(.block(block))
                     continue
                 }
-                var keys: [(KeyLine, [LineSlice])] = []
-                for line in lines {
-                    if let key = source.keyLine(line) {
-                        keys.append((key, []))
-                    } else {
-                        keys[keys.count - 1].1.append(line)
-                    }
+                var keys = keyGroups(lines)
+                if let last = keys.last, last.key.value.isEmpty, last.continuation.isEmpty, let list = nextList() {
+                    keys[keys.count - 1].list = OwnedList(list: list, items: nil, dedent: 0)
+                    index += 1
                 }
-                for (position, (key, continuation)) in keys.enumerated() {
-                    var owned: Int?
-                    let isLast = position == keys.count - 1
-                    if isLast, key.value.isEmpty, continuation.isEmpty, let list = nextList() {
-                        owned = list
-                        index += 1
-                    }
-                    let end = continuation.last ?? key.whole
-                    let range = source.range(ByteSpan(line: key.whole.line, start: key.whole.start,
-                                                      endLine: end.line, end: end.end))
-                    parts.append(.key(key, continuation: continuation, list: owned, listDedent: 0, range: range))
+                for group in keys {
+                    parts.append(.key(group.key, continuation: group.continuation, list: group.list,
+                                      range: keyRange(group.key, group.continuation)))
                 }
             case .list:
-                let entries = listEntries(block)
-                guard let first = entries.first?.headline, source.keyLine(first) != nil else {
-                    parts.append(.block(block))
-                    continue
+                var listParts = keyListParts(block)
+                // A key without a value that ends the list owns the next
+                // list, as it would at the end of a paragraph.
+                if case .key(let key, let continuation, nil, let range)? = listParts.last,
+                   key.value.isEmpty, continuation.isEmpty, let list = nextList() {
+                    listParts[listParts.count - 1] = .key(key, continuation: continuation,
+                                                          list: OwnedList(list: list, items: nil, dedent: 0),
+                                                          range: range)
+                    index += 1
                 }
-                for entry in entries {
-                    guard let headline = entry.headline, let key = source.keyLine(headline) else {
-                        parts.append(.raw(raw([entry.node], dedent: Int(tree[entry.node].startColumn) - 1)))
-                        continue
-                    }
-                    var children = entry.children
-                    var owned: Int?
-                    if key.value.isEmpty, entry.continuation.isEmpty, let child = children.first,
-                       tree[child].kind == .list {
-                        owned = child
-                        children.removeFirst()
-                    }
-                    parts.append(.key(key, continuation: entry.continuation, list: owned,
-                                      listDedent: entry.contentIndent, range: entry.range))
-                    if !children.isEmpty {
-                        parts.append(.raw(raw(children, dedent: entry.contentIndent)))
-                    }
-                }
+                parts += listParts
             default:
                 parts.append(.block(block))
             }
@@ -90,11 +79,80 @@ extension PlanParser {
         return parts
     }
 
+    /// Key lines with the lines that continue each.
+    private func keyGroups(_ lines: [LineSlice]) -> [(key: KeyLine, continuation: [LineSlice], list: OwnedList?)] {
+        var groups: [(key: KeyLine, continuation: [LineSlice], list: OwnedList?)] = []
+        for line in lines {
+            if let key = source.keyLine(line) {
+                groups.append((key, [], nil))
+            } else if !groups.isEmpty {
+                groups[groups.count - 1].continuation.append(line)
+            }
+        }
+        return groups
+    }
+
+    private func keyRange(_ key: KeyLine, _ continuation: [LineSlice]) -> SourceRange {
+        let end = continuation.last ?? key.whole
+        return source.range(ByteSpan(line: key.whole.line, start: key.whole.start, endLine: end.line, end: end.end))
+    }
+
+    /// A list of `- **Key:** value` items.
+    private func keyListParts(_ list: Int) -> [FieldPart] {
+        let entries = listEntries(list)
+        guard let first = entries.first?.headline, source.keyLine(first) != nil else { return [.block(list)] }
+        var parts: [FieldPart] = []
+        var position = 0
+        while position < entries.count {
+            let entry = entries[position]
+            position += 1
+            let itemDedent = Int(tree[entry.node].startColumn) - 1
+            guard let headline = entry.headline, source.keyLine(headline) != nil else {
+                parts.append(.raw(raw([entry.node], dedent: itemDedent)))
+                continue
+            }
+            var keys = keyGroups([headline] + entry.continuation)
+            var children = entry.children
+            if let last = keys.last, last.key.value.isEmpty, last.continuation.isEmpty {
+                if let child = children.first, tree[child].kind == .list {
+                    keys[keys.count - 1].list = OwnedList(list: child, items: nil, dedent: entry.contentIndent)
+                    children.removeFirst()
+                } else if children.isEmpty {
+                    // The items without keys that follow belong to this key.
+                    var owned: [Int] = []
+                    while position < entries.count,
+                          entries[position].headline.map({ source.keyLine($0) == nil }) ?? true {
+                        owned.append(entries[position].node)
+                        position += 1
+                    }
+                    if !owned.isEmpty {
+                        keys[keys.count - 1].list = OwnedList(list: list, items: owned, dedent: itemDedent)
+                    }
+                }
+            }
+            for (index, group) in keys.enumerated() {
+                let range = index == 0 && keys.count == 1 ? entry.range : keyRange(group.key, group.continuation)
+                parts.append(.key(group.key, continuation: group.continuation, list: group.list, range: range))
+            }
+            if !children.isEmpty {
+                parts.append(.raw(raw(children, dedent: entry.contentIndent)))
+            }
+        }
+        return parts
+    }
+
+    /// The entries of an owned list.
+    func entries(_ owned: OwnedList) -> [ListEntry] {
+        let all = listEntries(owned.list)
+        guard let items = owned.items else { return all }
+        let wanted = Set(items)
+        return all.filter { wanted.contains($0.node) }
+    }
+
     /// An unknown key, kept as written.
-    func extraField(_ key: KeyLine, continuation: [LineSlice], list: Int?, listDedent: Int,
-                    range: SourceRange) -> ExtraField {
+    func extraField(_ key: KeyLine, continuation: [LineSlice], list: OwnedList?, range: SourceRange) -> ExtraField {
         ExtraField(key: key.key, value: source.text(key.value), continuation: texts(continuation),
-                   list: list.map { raw([$0], dedent: listDedent) }, range: range)
+                   list: list.map { raw($0.items ?? [$0.list], dedent: $0.dedent) }, range: range)
     }
 }
 
@@ -104,21 +162,19 @@ extension PlanParser {
     /// as an extra field. A known key seen twice is kept as an extra.
     func collectFields(
         _ parts: [FieldPart],
-        accept: (KeyLine, [LineSlice], Int?, Int, SourceRange) -> String?
+        accept: (KeyLine, [LineSlice], OwnedList?) -> String?
     ) -> (layout: [FieldSlot], extras: [ExtraField]) {
         var layout: [FieldSlot] = []
         var extras: [ExtraField] = []
         var seen = Set<String>()
         for part in parts {
             switch part {
-            case .key(let key, let continuation, let list, let dedent, let range):
-                if !seen.contains(key.normalisedKey),
-                   let name = accept(key, continuation, list, dedent, range) {
+            case .key(let key, let continuation, let list, let range):
+                if !seen.contains(key.normalisedKey), let name = accept(key, continuation, list) {
                     seen.insert(key.normalisedKey)
                     layout.append(.known(name))
                 } else {
-                    extras.append(extraField(key, continuation: continuation, list: list,
-                                             listDedent: dedent, range: range))
+                    extras.append(extraField(key, continuation: continuation, list: list, range: range))
                     layout.append(.extra(extras.count - 1))
                 }
             case .block(let node):

@@ -5,7 +5,7 @@ extension PlanParser {
         guard let first = items.first else { return }
         var footer = Footer(range: rangeOfItem(first))
         if let last = items.last { footer.range = footer.range.union(rangeOfItem(last)) }
-        let (layout, extras) = collectFields(fieldParts(Array(items.dropFirst()))) { key, _, _, _, _ in
+        let (layout, extras) = collectFields(fieldParts(Array(items.dropFirst()))) { key, _, _ in
             let text = source.text(key.value)
             switch key.normalisedKey {
             case "last updated":

@@ -7,8 +7,10 @@ extension PlanParser {
                 result.append(.raw(rawItem(item)))
                 continue
             }
-            for entry in listEntries(node) {
-                plan.nextSteps.append(nextStep(entry))
+            for (position, entry) in listEntries(node).enumerated() {
+                var step = nextStep(entry)
+                step.startsList = position == 0
+                plan.nextSteps.append(step)
                 result.append(.nextStep(plan.nextSteps.count - 1))
             }
         }
@@ -23,9 +25,10 @@ extension PlanParser {
                 result.append(.raw(rawItem(item)))
                 continue
             }
-            for entry in listEntries(node) {
+            for (position, entry) in listEntries(node).enumerated() {
                 plan.questions.append(Question(
-                    number: entry.number, text: entry.headline.map { source.text($0) } ?? "",
+                    number: entry.number, startsList: position == 0,
+                    text: entry.headline.map { source.text($0) } ?? "",
                     continuation: texts(entry.continuation),
                     children: entry.children.map { raw([$0], dedent: entry.contentIndent) },
                     range: entry.range))

@@ -64,7 +64,7 @@ extension PlanParser {
         phase.duration = duration
         phase.status = status
 
-        let (layout, extras) = collectFields(fieldParts(body)) { key, continuation, _, _, _ in
+        let (layout, extras) = collectFields(fieldParts(body)) { key, continuation, _ in
             let value = key.value
             switch key.normalisedKey {
             case "agent", "agents", "owner", "owners":

@@ -9,7 +9,7 @@ public struct PlanParser {
     /// Parses a loaded source. cmark's tree is gone before this returns.
     public static func parse(_ source: SourceText, options: ParseOptions = ParseOptions()) -> Plan {
         var tree = CmarkFrontEnd.parse(source.bytes)
-        tree.mendEnds(lineCount: source.lineCount, isBlank: source.isBlank)
+        tree.mendPositions(source)
         var parser = PlanParser(source: source, tree: tree, options: options)
         parser.parseDocument()
         parser.resolveReferences()

@@ -1,7 +1,7 @@
 extension MarkdownRenderer {
     /// `### Name (Agent ID: id)`, its keys as lines of one paragraph, the
     /// Progress and Tasks lists under their keys.
-    static func renderAgent(_ agent: Agent) -> [String] {
+    static func renderAgent(_ agent: Agent) -> [RenderedBlock] {
         var heading = "### " + agent.name
         if let id = agent.id { heading += " (Agent ID: \(id))" }
         var fields = KeyBlockWriter()
@@ -54,7 +54,7 @@ extension MarkdownRenderer {
     private static func renderTask(_ task: PlanTask) -> String {
         var headline = ""
         if let marker = task.marker?.marker { headline += marker + " " }
-        headline += task.title.isEmpty ? "" : "**\(task.title)**"
+        headline += task.boldTitle ? "**\(task.title)**" : task.title
         if task.hasExplicitID && !task.title.contains("`#\(task.id)`") { headline += " `#\(task.id)`" }
         if let effort = task.effort { headline += " (\(effort.text))" }
         if let priority = task.priority { headline += " - " + priority.text }

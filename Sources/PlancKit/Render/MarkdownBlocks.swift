@@ -38,12 +38,22 @@ enum MarkdownBlocks {
                 lines.append(indent(firstLines.dropFirst().joined(separator: "\n"), by: width))
             }
         }
-        for line in continuation { lines.append(String(repeating: " ", count: width) + line) }
+        for line in continuation { lines.append(String(repeating: " ", count: width) + MarkdownBlocks.continuation(line)) }
         for block in nestedBlocks {
             if !startsWithInterruptingList(block) || lines.last == "" { lines.append("") }
             lines.append(indent(block, by: width))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A later line of a paragraph, written so that it stays one. A line
+    /// that would start a block of its own (a list item, heading, quote,
+    /// fence, table row or setext underline) is indented four spaces: markdown
+    /// reads that as the same paragraph, and planc reads it back without them.
+    static func continuation(_ line: String) -> String {
+        guard let first = line.unicodeScalars.first else { return line }
+        let opensBlock = "-*+#>=_`~<|".unicodeScalars.contains(first) || ("0"..."9").contains(first)
+        return opensBlock ? "    " + line : line
     }
 
     /// Whether a rendered item spans blank lines (which makes its list loose).

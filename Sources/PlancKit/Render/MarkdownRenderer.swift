@@ -6,31 +6,33 @@
 /// gives the same model apart from ranges, and no content is dropped.
 public enum MarkdownRenderer {
     public static func render(_ plan: Plan) -> String {
-        var blocks: [String] = []
+        var blocks: [RenderedBlock] = []
         for section in plan.sections {
             render(section, of: plan, into: &blocks)
         }
-        if let footer = plan.footer { renderFooter(footer, into: &blocks) }
-        return blocks.filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
+        if let footer = plan.footer { blocks += renderFooter(footer) }
+        blocks.removeAll { $0.text.isEmpty }
+        ListSeparation.separate(&blocks)
+        return blocks.map(\.text).joined(separator: "\n\n") + "\n"
     }
 
-    private static func render(_ section: Section, of plan: Plan, into blocks: inout [String]) {
+    private static func render(_ section: Section, of plan: Plan, into blocks: inout [RenderedBlock]) {
         switch section.kind {
         case .title:
             var line = "# " + (plan.title ?? "")
             if let date = plan.date { line += plan.dateSeparator + date.text }
-            blocks.append(line)
+            blocks.append(.canonical(line))
         case .extra:
             break
         default:
-            if let heading = section.heading { blocks.append("## " + heading.text) }
+            if let heading = section.heading { blocks.append(.canonical("## " + heading.text)) }
         }
         var index = 0
         let items = section.items
         while index < items.count {
             switch items[index] {
             case .raw(let raw):
-                blocks.append(raw.text)
+                blocks.append(.raw(raw.text))
             case .service(let service):
                 blocks.append(renderService(plan.services[service]))
             case .agent(let agent):
@@ -52,23 +54,27 @@ public enum MarkdownRenderer {
                     blocks += renderSubsection(monitoring) { keyedItem("- ", $0.name, $0.value, $0.continuation, $0.children) }
                 }
             case .nextStep:
+                // One list per list of the source: items up to the next
+                // item that started a list.
                 var list: [String] = []
-                while index < items.count, case .nextStep(let step) = items[index] {
+                while index < items.count, case .nextStep(let step) = items[index],
+                      list.isEmpty || !plan.nextSteps[step].startsList {
                     list.append(renderNextStep(plan.nextSteps[step]))
                     index += 1
                 }
-                blocks.append(MarkdownBlocks.list(list))
+                blocks.append(.canonical(MarkdownBlocks.list(list)))
                 continue
             case .question:
                 var list: [String] = []
-                while index < items.count, case .question(let number) = items[index] {
+                while index < items.count, case .question(let number) = items[index],
+                      list.isEmpty || !plan.questions[number].startsList {
                     let question = plan.questions[number]
                     list.append(MarkdownBlocks.item(marker: "\(question.number). ", headline: question.text,
                                                     continuation: question.continuation,
                                                     nested: question.children.map(\.text)))
                     index += 1
                 }
-                blocks.append(MarkdownBlocks.list(list))
+                blocks.append(.canonical(MarkdownBlocks.list(list)))
                 continue
             }
             index += 1
@@ -77,14 +83,15 @@ public enum MarkdownRenderer {
 
     // MARK: Infrastructure
 
-    private static func renderService(_ service: Service) -> String {
-        var lines = [MarkdownBlocks.keyLine(service.name, service.value)] + service.continuation
+    private static func renderService(_ service: Service) -> RenderedBlock {
+        var lines = [MarkdownBlocks.keyLine(service.name, service.value)]
+            + service.continuation.map(MarkdownBlocks.continuation)
         for property in service.properties {
             lines.append(MarkdownBlocks.item(marker: "- ", headline: property.text,
                                              continuation: property.continuation,
                                              nested: property.children.map { [$0.text] } ?? []))
         }
-        return lines.joined(separator: "\n")
+        return .canonical(lines.joined(separator: "\n"))
     }
 
     // MARK: Protocol
@@ -97,25 +104,27 @@ public enum MarkdownRenderer {
     }
 
     private static func renderSubsection<Entry>(_ subsection: ProtocolSpec.Subsection<Entry>,
-                                                item: (Entry) -> String) -> [String] {
-        var blocks = subsection.before.map(\.text)
-        if !subsection.entries.isEmpty { blocks.append(MarkdownBlocks.list(subsection.entries.map(item))) }
-        blocks += subsection.after.map(\.text)
+                                                item: (Entry) -> String) -> [RenderedBlock] {
+        var blocks = subsection.before.map { RenderedBlock.raw($0.text) }
+        if !subsection.entries.isEmpty { blocks.append(.canonical(MarkdownBlocks.list(subsection.entries.map(item)))) }
+        blocks += subsection.after.map { RenderedBlock.raw($0.text) }
         return underHeading("### " + subsection.heading.text, blocks)
     }
 
     /// A `###` heading with the block after it on the next line, no blank
     /// line between them, as in the reference report.
-    static func underHeading(_ heading: String, _ blocks: [String]) -> [String] {
-        let body = blocks.filter { !$0.isEmpty }
-        guard let first = body.first else { return [heading] }
-        return [heading + "\n" + first] + body.dropFirst()
+    static func underHeading(_ heading: String, _ blocks: [RenderedBlock]) -> [RenderedBlock] {
+        let body = blocks.filter { !$0.text.isEmpty }
+        guard var first = body.first else { return [.canonical(heading)] }
+        first.text = heading + "\n" + first.text
+        first.canonicalStart = true
+        return [first] + body.dropFirst()
     }
 
     // MARK: Next steps
 
     private static func renderNextStep(_ step: NextStep) -> String {
-        var headline = step.status?.marker.map { $0 == "[x]" || $0 == "[ ]" ? $0 + " " : $0 + " " } ?? ""
+        var headline = step.status?.marker.map { $0 + " " } ?? ""
         if let title = step.title {
             headline += "**\(title)**" + (step.text.isEmpty ? "" : " " + step.text)
         } else {
@@ -135,8 +144,7 @@ public enum MarkdownRenderer {
 
     // MARK: Footer
 
-    private static func renderFooter(_ footer: Footer, into blocks: inout [String]) {
-        blocks.append("---")
+    private static func renderFooter(_ footer: Footer) -> [RenderedBlock] {
         var fields = KeyBlockWriter()
         for slot in footer.layout + missing(in: footer.layout, [
             ("lastUpdated", footer.lastUpdated != nil), ("nextCheck", footer.nextCheck != nil),
@@ -154,8 +162,7 @@ public enum MarkdownRenderer {
                 fields.block(raw.text)
             }
         }
-        blocks += fields.finish()
-        blocks += footer.raw.map(\.text)
+        return [.canonical("---")] + fields.finish() + footer.raw.map { .raw($0.text) }
     }
 
     /// Known fields that hold a value but have no place in the layout (a
@@ -171,39 +178,47 @@ public enum MarkdownRenderer {
 /// that owns a list ends its paragraph with the list; other blocks stand
 /// alone.
 struct KeyBlockWriter {
-    private var blocks: [String] = []
+    private var blocks: [RenderedBlock] = []
     private var current: [String] = []
+    private var endsWithRawList = false
 
     mutating func line(_ text: String) { current.append(text) }
 
-    /// A key line with the list it owns.
+    /// A key line with the list it owns, written by planc.
     mutating func line(_ text: String, list: String) {
         current.append(text)
         current.append(list)
         flush()
     }
 
+    /// An unknown key, and the list it owns as written.
     mutating func extra(_ field: ExtraField) {
         current.append(MarkdownBlocks.keyLine(field.key, field.value))
-        current += field.continuation
+        current += field.continuation.map(MarkdownBlocks.continuation)
         if let list = field.list {
             current.append(list.text)
+            endsWithRawList = true
             flush()
         }
     }
 
     mutating func block(_ text: String) {
         flush()
-        blocks.append(text)
+        blocks.append(.raw(text))
     }
 
     mutating func flush() {
         let lines = current.filter { !$0.isEmpty }
-        if !lines.isEmpty { blocks.append(lines.joined(separator: "\n")) }
+        if !lines.isEmpty {
+            var block = RenderedBlock.canonical(lines.joined(separator: "\n"))
+            block.canonicalEnd = !endsWithRawList
+            blocks.append(block)
+        }
         current = []
+        endsWithRawList = false
     }
 
-    mutating func finish() -> [String] {
+    mutating func finish() -> [RenderedBlock] {
         flush()
         return blocks
     }

@@ -1,6 +1,6 @@
 extension MarkdownRenderer {
     /// `### Phase n: Name (duration) - STATUS` and its keys as list items.
-    static func renderPhase(_ phase: Phase) -> [String] {
+    static func renderPhase(_ phase: Phase) -> [RenderedBlock] {
         var heading = "### "
         if let number = phase.number {
             heading += "Phase \(number): \(phase.name)"
@@ -9,10 +9,10 @@ extension MarkdownRenderer {
         } else {
             heading += phase.heading.text
         }
-        var blocks: [String] = []
+        var blocks: [RenderedBlock] = []
         var items: [String] = []
         func flushList() {
-            if !items.isEmpty { blocks.append(MarkdownBlocks.list(items)) }
+            if !items.isEmpty { blocks.append(.canonical(MarkdownBlocks.list(items))) }
             items = []
         }
         func key(_ name: String, _ value: String) {
@@ -43,7 +43,7 @@ extension MarkdownRenderer {
                     items.append(raw.text)
                 } else {
                     flushList()
-                    blocks.append(raw.text)
+                    blocks.append(.raw(raw.text))
                 }
             }
         }
