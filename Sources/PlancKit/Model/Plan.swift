@@ -104,4 +104,6 @@ public enum FieldSlot: Sendable, Hashable {
     case known(String)
     case extra(Int)
     case raw(RawMarkdown)
+    /// Markdown nested under the key item before it (list-item keys only).
+    case nested(RawMarkdown)
 }

@@ -71,7 +71,11 @@ extension PlanParser {
             return RawMarkdown(text: "", range: plan.range)
         }
         let first = Int(tree[firstNode].startLine)
-        let firstColumn = dedent == 0 ? 0 : max(Int(tree[firstNode].startColumn) - 1, 0)
+        // The first line is cut where the block starts when it shares the
+        // line with an item's marker; otherwise it is dedented like the rest.
+        let blockStart = max(Int(tree[firstNode].startColumn) - 1, 0)
+        let firstColumn = dedent == 0 ? 0
+            : source.firstNonBlank(line: first) >= blockStart ? dedentOffset(line: first, columns: dedent) : blockStart
         var last = max(tree.lastLine(of: lastNode), first)
         while last > first && source.isBlank(last) { last -= 1 }
         var lines: [String] = []

@@ -16,8 +16,10 @@ enum FieldPart {
     case key(KeyLine, continuation: [LineSlice], list: OwnedList?, range: SourceRange)
     /// A block that holds no keys.
     case block(Int)
-    /// Markdown that sat inside a key's list item or next to keys.
+    /// Markdown next to keys.
     case raw(RawMarkdown)
+    /// Markdown nested in a key's list item, after the key.
+    case nested(RawMarkdown)
 }
 
 extension PlanParser {
@@ -135,7 +137,7 @@ extension PlanParser {
                 parts.append(.key(group.key, continuation: group.continuation, list: group.list, range: range))
             }
             if !children.isEmpty {
-                parts.append(.raw(raw(children, dedent: entry.contentIndent)))
+                parts.append(.nested(raw(children, dedent: entry.contentIndent)))
             }
         }
         return parts
@@ -181,6 +183,8 @@ extension PlanParser {
                 layout.append(.raw(raw([node], dedent: 0)))
             case .raw(let markdown):
                 layout.append(.raw(markdown))
+            case .nested(let markdown):
+                layout.append(.nested(markdown))
             }
         }
         return (layout, extras)

@@ -28,7 +28,7 @@ extension MarkdownRenderer {
                 break
             case .extra(let index):
                 fields.extra(agent.extras[index])
-            case .raw(let raw):
+            case .raw(let raw), .nested(let raw):
                 fields.block(raw.text)
             }
         }

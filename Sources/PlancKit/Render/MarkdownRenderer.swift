@@ -158,7 +158,7 @@ public enum MarkdownRenderer {
                 break
             case .extra(let index):
                 fields.extra(footer.extras[index])
-            case .raw(let raw):
+            case .raw(let raw), .nested(let raw):
                 fields.block(raw.text)
             }
         }

@@ -37,6 +37,14 @@ extension MarkdownRenderer {
                 items.append(MarkdownBlocks.item(marker: "- ", headline: MarkdownBlocks.keyLine(field.key, field.value),
                                                  continuation: field.continuation,
                                                  nested: field.list.map { [$0.text] } ?? []))
+            case .nested(let raw):
+                // Nested under the key item before it, as it was written.
+                if let last = items.popLast() {
+                    let separator = MarkdownBlocks.startsWithInterruptingList(raw.text) ? "\n" : "\n\n"
+                    items.append(last + separator + MarkdownBlocks.indent(raw.text, by: 2))
+                } else {
+                    blocks.append(.raw(raw.text))
+                }
             case .raw(let raw):
                 // A list item without a key stays in the list.
                 if MarkdownBlocks.startsWithInterruptingList(raw.text) && raw.text.hasPrefix("- ") {
