@@ -1,0 +1,19 @@
+struct StatusContradiction: Rule {
+    static let description = RuleDescription(
+        code: "PLAN016", alias: "status-contradiction", family: .consistency, severity: .error,
+        summary: "A status marker says one thing and its words another.",
+        what: "Checks every status written with both a marker and words (`✅ PENDING`) for agreement.",
+        why: "Readers trust the marker, tools may trust the words: the report says two things at once.",
+        fix: "Change the marker or the words so that both say the same status.",
+        passing: ["## Active Agents\n\n### A\n**Status:** 🟢 RUNNING\n"],
+        failing: ["## Active Agents\n\n### A\n**Status:** ↓✅ PENDING\n**Progress:**\n- ↓🟡 Task 1: One (DONE)\n"])
+
+    func check(_ context: CheckContext) -> [Finding] {
+        context.writtenStatuses.filter { $0.value.isContradictory }.map { written in
+            let value = written.value
+            return Finding(range: value.range,
+                           message: "the status of \(written.subject) is contradictory: `\(value.marker ?? "")` means \(value.markerStatus!.rawValue), `\(value.words)` means \(value.wordStatus!.rawValue)",
+                           help: "make the marker and the words say the same thing")
+        }
+    }
+}

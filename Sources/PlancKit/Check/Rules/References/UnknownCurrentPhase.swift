@@ -1,0 +1,21 @@
+struct UnknownCurrentPhase: Rule {
+    static let description = RuleDescription(
+        code: "PLAN011", alias: "unknown-current-phase", family: .references, severity: .error,
+        summary: "An agent's current task is in a phase that does not exist.",
+        what: "Checks that the phase in `Current Task: Phase <n> - ...` is one of the report's phases.",
+        why: "Efforts are checked against the current phase, and the phase's owners against its agents; a missing phase breaks both.",
+        fix: "Point the current task at an existing phase, or add the phase.",
+        passing: ["## Active Agents\n\n### A\n**Current Task:** Phase 1 - Start (2 hours)\n\n## Phase Plan\n\n### Phase 1: Start (1 day) - IN PROGRESS\n"],
+        failing: ["## Active Agents\n\n### A\n**Current Task:** ↓Phase 2 - Start (2 hours)\n\n## Phase Plan\n\n### Phase 1: Start (1 day) - IN PROGRESS\n"])
+
+    func check(_ context: CheckContext) -> [Finding] {
+        let numbers = Set(context.plan.phases.compactMap(\.number))
+        return context.plan.agents.compactMap { agent in
+            guard let current = agent.currentTask, let number = current.phaseNumber, !numbers.contains(number)
+            else { return nil }
+            return Finding(range: current.range, message: "\(agent.name) works on Phase \(number), which the phase plan does not have",
+                           help: numbers.isEmpty ? "add the phase to the phase plan"
+                               : "phases: \(numbers.sorted().map { "Phase \($0)" }.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,16 @@
+struct MissingAgents: Rule {
+    static let description = RuleDescription(
+        code: "PLAN003", alias: "missing-agents", family: .structure, severity: .error,
+        summary: "The report has no agents section.",
+        what: "Checks that a `##` section whose heading contains \"Agents\" exists.",
+        why: "A coordination report without its agents says nothing about who works on what.",
+        fix: "Add `## Active Agents` with one `### <Name> (Agent ID: <id>)` per agent.",
+        passing: ["# S - 2025-12-11\n\n## Active Agents\n"],
+        failing: ["↓# S - 2025-12-11\n\n## Phase Plan\n"])
+
+    func check(_ context: CheckContext) -> [Finding] {
+        guard !context.plan.sections.contains(where: { $0.kind == .agents }) else { return [] }
+        return [Finding(range: .startOfFile, message: "the report has no agents section",
+                        help: "add a `## Active Agents` section")]
+    }
+}

@@ -1,0 +1,30 @@
+/// Settings from `.planc.yml` (or `--config`), with defaults for what the
+/// file does not say.
+public struct Configuration: Sendable, Hashable {
+    /// A rule's severity as configured: a severity, or off.
+    public enum RuleSetting: Sendable, Hashable {
+        case off
+        case severity(Severity)
+    }
+
+    /// Per rule, by code (`PLAN012`); the loader turns aliases into codes.
+    public var rules: [String: RuleSetting] = [:]
+    /// Hours in a day of effort (`2d`).
+    public var hoursPerDay: Double = 8
+    /// A running agent whose heartbeat is older than this is stale (seconds).
+    public var staleHeartbeatSeconds: Double = 600
+    /// Live endpoints for the commands that read live state.
+    public var natsURLs: [String] = []
+    public var redisURL: String?
+    public var timeoutSeconds: Double = 2
+    /// Devlog entries: the sections each must have.
+    public var devlogSections: [String] = ["Summary", "Changes", "Verification", "Next"]
+    /// Drift that `diff` does not report (`task:<id>`, `agent:<slug>:status`...).
+    public var diffIgnore: [String] = []
+    /// The file the settings came from, if any.
+    public var file: String?
+
+    public init() {}
+
+    public var parseOptions: ParseOptions { ParseOptions(hoursPerDay: hoursPerDay) }
+}
