@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // libcmark-gfm and its core extensions, from Debian's -dev packages.
@@ -22,7 +23,7 @@ let package = Package(
         // The compiler pipeline: source → markdown blocks → typed model → renderers.
         .target(
             name: "PlancKit",
-            dependencies: ["CCmarkGFM"]
+            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
         ),
         // Deterministic generator of large, valid status reports (tests, benchmarks).
         .target(

@@ -17,7 +17,7 @@ struct Planc: ParsableCommand {
               64  usage error (bad flags)
             """,
         version: PlancVersion.string,
-        subcommands: [CompileCommand.self, FmtCommand.self]
+        subcommands: [CompileCommand.self, FmtCommand.self, CheckCommand.self, RulesCommand.self, ExplainCommand.self]
     )
 }
 

@@ -185,3 +185,31 @@ public final class SourceText: Sendable {
         firstNonBlank(line: line) >= lineLength(line)
     }
 }
+
+extension SourceText {
+    /// The column in Unicode scalars (1-based) of a display column on a
+    /// line, for formats that count characters (SARIF).
+    public func scalarColumn(line: Int, displayColumn target: Int) -> Int {
+        guard line >= 1, line <= lineCount else { return target }
+        let text = rawLine(line)
+        var scalars = 0
+        var column = 1
+        var previousWidth = 0
+        for scalar in text.unicodeScalars {
+            if column >= target { return scalars + 1 }
+            if scalar == "\t" {
+                column += DisplayWidth.tabStop - (column - 1) % DisplayWidth.tabStop
+                previousWidth = 0
+            } else if scalar.value == 0xFE0F && previousWidth == 1 {
+                column += 1
+                previousWidth = 2
+            } else {
+                let width = DisplayWidth.of(scalar)
+                column += width
+                if width > 0 { previousWidth = width }
+            }
+            scalars += 1
+        }
+        return scalars + 1 + max(target - column, 0)
+    }
+}

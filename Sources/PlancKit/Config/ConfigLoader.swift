@@ -1,0 +1,198 @@
+import Yams
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A configuration file planc cannot use: the message names the file, the
+/// line and the offending key. Commands exit with code 2.
+public struct ConfigError: Error, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int?
+    public let message: String
+
+    public var description: String {
+        line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
+    }
+}
+
+/// Reads `.planc.yml`:
+///
+///     rules:
+///       PLAN013: off               # or error, warning, note; code or alias
+///       unknown-status: error
+///     hours-per-day: 8
+///     stale-heartbeat: 10m
+///     live:
+///       nats: [nats://127.0.0.1:4222]
+///       redis: redis://127.0.0.1:6379/0
+///       timeout: 2s
+///     devlog:
+///       sections: [Summary, Changes, Verification, Next]
+///     diff:
+///       ignore: [task:rate-limiting]
+public enum ConfigLoader {
+    public static let fileNames = [".planc.yml", ".planc.yaml"]
+
+    /// The configuration file that applies to a path: the first found in
+    /// its folder or the folders above it.
+    public static func discover(from path: String) -> String? {
+        var directory = absolute(path)
+        var info = stat()
+        if stat(directory, &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
+            directory = parent(directory)
+        }
+        while true {
+            for name in fileNames {
+                let candidate = directory == "/" ? "/" + name : directory + "/" + name
+                if access(candidate, F_OK) == 0 { return candidate }
+            }
+            if directory == "/" || directory.isEmpty { return nil }
+            directory = parent(directory)
+        }
+    }
+
+    public static func load(_ path: String) throws(ConfigError) -> Configuration {
+        let source: SourceText
+        do {
+            source = try SourceLoader.load(path: path, maxBytes: 1 << 20)
+        } catch {
+            throw ConfigError(file: path, line: nil, message: error.message)
+        }
+        return try parse(String(decoding: source.bytes, as: UTF8.self), file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws(ConfigError) -> Configuration {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw syntaxError(error, file: file)
+        } catch {
+            throw ConfigError(file: file, line: nil, message: "is not valid YAML: \(error)")
+        }
+        var configuration = Configuration()
+        configuration.file = file
+        guard let root else { return configuration }
+        guard let mapping = root.mapping else {
+            throw ConfigError(file: file, line: root.mark?.line, message: "the configuration must be a mapping of keys")
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let line = keyNode.mark?.line
+            func fail(_ message: String) -> ConfigError {
+                ConfigError(file: file, line: value.mark?.line ?? line, message: "`\(key)`: \(message)")
+            }
+            switch key {
+            case "rules":
+                guard let rules = value.mapping else { throw fail("expected a mapping of rule: severity") }
+                for (ruleNode, settingNode) in rules {
+                    let name = ruleNode.string ?? ""
+                    guard let rule = RuleRegistry.rule(named: name) else {
+                        throw ConfigError(file: file, line: ruleNode.mark?.line,
+                                          message: "`rules.\(name)`: no rule has this code or alias (see `planc rules`)")
+                    }
+                    let word = settingNode.string?.lowercased() ?? (settingNode.bool == false ? "off" : "")
+                    switch word {
+                    case "off", "false", "none": configuration.rules[rule.description.code] = .off
+                    case "error", "warning", "note":
+                        configuration.rules[rule.description.code] = .severity(Severity(rawValue: word)!)
+                    default:
+                        throw ConfigError(file: file, line: settingNode.mark?.line,
+                                          message: "`rules.\(name)`: expected error, warning, note or off, not `\(settingNode.string ?? "")`")
+                    }
+                }
+            case "hours-per-day":
+                guard let hours = value.float, hours > 0, hours <= 24 else { throw fail("expected a number of hours from 0 to 24") }
+                configuration.hoursPerDay = hours
+            case "stale-heartbeat":
+                guard let text = value.string, let seconds = seconds(text) else {
+                    throw fail("expected a duration such as 90s, 10m or 1h")
+                }
+                configuration.staleHeartbeatSeconds = seconds
+            case "live":
+                guard let live = value.mapping else { throw fail("expected a mapping with nats, redis, timeout") }
+                for (innerKey, inner) in live {
+                    let name = innerKey.string ?? ""
+                    switch name {
+                    case "nats":
+                        if let urls = inner.sequence {
+                            configuration.natsURLs = urls.compactMap(\.string)
+                        } else if let url = inner.string {
+                            configuration.natsURLs = url.split(separator: ",").map(String.init)
+                        } else {
+                            throw ConfigError(file: file, line: inner.mark?.line, message: "`live.nats`: expected a URL or a list of URLs")
+                        }
+                    case "redis":
+                        guard let url = inner.string else {
+                            throw ConfigError(file: file, line: inner.mark?.line, message: "`live.redis`: expected a URL")
+                        }
+                        configuration.redisURL = url
+                    case "timeout":
+                        guard let text = inner.string, let value = seconds(text), value > 0 else {
+                            throw ConfigError(file: file, line: inner.mark?.line, message: "`live.timeout`: expected a duration such as 2s")
+                        }
+                        configuration.timeoutSeconds = value
+                    default:
+                        throw ConfigError(file: file, line: innerKey.mark?.line, message: "`live.\(name)`: unknown key (nats, redis, timeout)")
+                    }
+                }
+            case "devlog":
+                guard let devlog = value.mapping else { throw fail("expected a mapping with sections") }
+                for (innerKey, inner) in devlog {
+                    guard innerKey.string == "sections", let sections = inner.sequence else {
+                        throw ConfigError(file: file, line: innerKey.mark?.line,
+                                          message: "`devlog.\(innerKey.string ?? "")`: expected `sections: [...]`")
+                    }
+                    configuration.devlogSections = sections.compactMap(\.string)
+                }
+            case "diff":
+                guard let diff = value.mapping else { throw fail("expected a mapping with ignore") }
+                for (innerKey, inner) in diff {
+                    guard innerKey.string == "ignore", let entries = inner.sequence else {
+                        throw ConfigError(file: file, line: innerKey.mark?.line,
+                                          message: "`diff.\(innerKey.string ?? "")`: expected `ignore: [...]`")
+                    }
+                    configuration.diffIgnore = entries.compactMap(\.string)
+                }
+            default:
+                throw ConfigError(file: file, line: line,
+                                  message: "`\(key)`: unknown key (rules, hours-per-day, stale-heartbeat, live, devlog, diff)")
+            }
+        }
+        return configuration
+    }
+
+    /// `90s`, `10m`, `1h`, `2d`, or a plain number of seconds.
+    static func seconds(_ text: String) -> Double? {
+        let trimmed = text.trimmingSpaces()
+        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400)]
+        for (suffix, factor) in units where trimmed.hasSuffix(suffix) {
+            if let number = Double(String(trimmed.dropLast(suffix.count)).trimmingSpaces()), number >= 0 { return number * factor }
+        }
+        return Double(trimmed).flatMap { $0 >= 0 ? $0 : nil }
+    }
+
+    private static func syntaxError(_ error: YamlError, file: String) -> ConfigError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return ConfigError(file: file, line: mark.line, message: "is not valid YAML: \(problem)")
+        default:
+            return ConfigError(file: file, line: nil, message: "is not valid YAML: \(error)")
+        }
+    }
+
+    private static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return path }
+        let cwd = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return path == "." ? cwd : cwd + "/" + path
+    }
+
+    private static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}
