@@ -19,7 +19,9 @@ struct Endpoint {
         }
         guard !text.hasPrefix("/"), !text.contains(" "), text.contains(":") else { return nil }
         let authority = text.firstIndex(of: "/").map { text[..<$0] } ?? Substring(text)
-        return split(authority, scheme: nil)
+        let endpoint = split(authority, scheme: nil)
+        // `host:` with nothing after the colon is no address (`http:/x`).
+        return endpoint.port?.isEmpty == false ? endpoint : nil
     }
 
     private static func split(_ authority: Substring, scheme: Substring?) -> Endpoint {

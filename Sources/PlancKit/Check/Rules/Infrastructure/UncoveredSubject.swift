@@ -9,7 +9,9 @@ struct UncoveredSubject: Rule {
         failing: ["## Infrastructure\n\n**NATS:** Running on `nats://localhost:4222`\n- Channels: `agent.tasks.*`\n\n## Coordination Protocol\n\n### Communication Channels\n- **Claims:** `agent.tasks.claim`\n- **Progress:** `↓agent.progress.<task_id>`\n"])
 
     func check(_ context: CheckContext) -> [Finding] {
+        // Only valid channels cover anything; invalid ones are another finding.
         let patterns = context.plan.services.filter { $0.kind == .nats }.flatMap(\.channels).map(\.value)
+            .filter { NATSSubject.problem($0) == nil }
         guard !patterns.isEmpty else { return [] }
         let declared = patterns.map { "`\($0)`" }.joined(separator: ", ")
         return context.protocolSubjects.compactMap { subject in
