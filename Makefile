@@ -1,5 +1,5 @@
 # planc: the two entry points of the README, and the pieces they use.
-#   make run   install what is missing, build, compile and format-check plans/
+#   make run   install what is missing, build, then compile, check and format-check plans/
 #   make test  install what is missing, run the whole test suite
 
 SWIFT ?= swift
@@ -24,6 +24,7 @@ run: build
 	  $(PLANC) compile $$plan > $$out || exit $$?; \
 	  echo "compiled $$plan -> $$out"; \
 	done
+	$(PLANC) check plans/
 	$(PLANC) fmt --check $(CANONICAL_PLANS)
 	@# The reference report is not canonical (mojibake); its repaired form is.
 	$(PLANC) fmt $(REFERENCE) | $(PLANC) fmt --check -
