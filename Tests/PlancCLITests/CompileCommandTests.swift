@@ -45,6 +45,19 @@ import Testing
         #expect(result.stdout.contains("\"file\": \"<stdin>\""))
     }
 
+    @Test func daysOfEffortFollowTheConfiguration() throws {
+        let directory = try CLI.temporaryDirectory()
+        try Data("# T - 2025-01-01\n\n## Active Agents\n\n### A\n**Tasks:**\n1. **One** (2d) - HIGH\n".utf8)
+            .write(to: URL(fileURLWithPath: directory + "/plan.md"))
+        #expect(try CLI.run(["compile", "--compact", "plan.md"], in: directory).stdout.contains("\"effortHours\":16"))
+        try Data("hours-per-day: 6\n".utf8).write(to: URL(fileURLWithPath: directory + "/.planc.yml"))
+        #expect(try CLI.run(["compile", "--compact", "plan.md"], in: directory).stdout.contains("\"effortHours\":12"))
+        try Data("hours-per-day: many\n".utf8).write(to: URL(fileURLWithPath: directory + "/.planc.yml"))
+        let refused = try CLI.run(["compile", "plan.md"], in: directory)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains(".planc.yml:1: `hours-per-day`"))
+    }
+
     @Test func helpExplainsExitCodes() throws {
         let result = try CLI.run(["compile", "--help"])
         #expect(result.status == 0)

@@ -11,8 +11,11 @@ struct CompileCommand: ParsableCommand {
             footer, and every node's source range (1-based lines, display columns, \
             end column exclusive). Use - to read standard input.
 
-            Exit codes: 0 compiled; 2 the report could not be read (missing, a directory, \
-            empty, not UTF-8 text, over --max-file-size); 64 usage error.
+            Efforts in days use `hours-per-day` from .planc.yml (found beside the report or \
+            above it) or --config.
+
+            Exit codes: 0 compiled; 2 the report or the configuration could not be read \
+            (missing, a directory, empty, not UTF-8 text, over --max-file-size); 64 usage error.
             """)
 
     enum Emit: String, ExpressibleByArgument, CaseIterable {
@@ -28,13 +31,22 @@ struct CompileCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the JSON on one line.")
     var compact = false
 
+    @Option(name: .long, help: ArgumentHelp("Use this configuration file instead of looking for .planc.yml (for hours-per-day).",
+                                             valueName: "file"))
+    var config: String?
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
         let model: Plan
         do {
-            model = try input.loadPlan(plan)
-        } catch {
+            var configurations = ConfigurationCache(explicit: config)
+            let configuration = try configurations.configuration(for: plan)
+            model = try input.loadPlan(plan, options: configuration.parseOptions)
+        } catch let error as ConfigError {
+            Console.fail(error.description)
+            throw Exit.failed
+        } catch let error as InputError {
             Console.fail(error.description)
             throw Exit.failed
         }

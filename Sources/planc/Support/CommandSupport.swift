@@ -24,9 +24,9 @@ struct InputOptions: ParsableArguments {
 
     /// Loads and parses one report. Only the model outlives this call: the
     /// source bytes and cmark's tree are gone when it returns.
-    func loadPlan(_ path: String) throws(InputError) -> Plan {
+    func loadPlan(_ path: String, options: ParseOptions = ParseOptions()) throws(InputError) -> Plan {
         let source = try SourceLoader.load(path: path, maxBytes: maxFileSize)
-        return PlanParser.parse(source)
+        return PlanParser.parse(source, options: options)
     }
 }
 
