@@ -33,6 +33,16 @@ public struct ReportGenerator {
     private var random: SplitMix64
     private let options: Options
     private var lines: [String] = []
+    /// Hours of the tasks of the agents working on each phase, so that each
+    /// phase's effort adds up.
+    private var phaseHours: [Int: Int] = [:]
+    /// Makes every task title, and so every task ID, unique.
+    private var taskCounter = 0
+
+    private mutating func uniqueTitle() -> String {
+        taskCounter += 1
+        return title() + " \(taskCounter)"
+    }
 
     public static func generate(_ options: Options) -> String {
         var generator = ReportGenerator(options: options)
@@ -112,11 +122,22 @@ public struct ReportGenerator {
         let blocked = options.variety && random.int(6) == 0
         let withoutID = options.variety && random.int(7) == 0
         w(withoutID ? "### \(name)" : "### \(name) (Agent ID: a\(String(index, radix: 16).leftPadded(6)))")
-        w(blocked ? "**Status:** \(mark("🔴")) BLOCKED" : "**Status:** \(mark("🟢")) RUNNING")
-        w("**Started:** 2025-12-11 \(String(random.int(24)).leftPadded(2)):\(String(random.int(60)).leftPadded(2))")
-        w("**Current Task:** Phase \(index % max(options.phases, 1) + 1) - \(title()) (\(efforts.reduce(0, +)) hours)")
+        // An agent without tasks has not started; one with tasks runs one.
+        if tasks == 0 {
+            w("**Status:** \(mark("⚪")) NOT STARTED")
+        } else {
+            w(blocked ? "**Status:** \(mark("🔴")) BLOCKED" : "**Status:** \(mark("🟢")) RUNNING")
+        }
+        // Started before the report's last update (16:37).
+        w("**Started:** 2025-12-11 \(String(random.int(16)).leftPadded(2)):\(String(random.int(60)).leftPadded(2))")
+        let phase = index % max(options.phases, 1) + 1
+        let currentName = title()
+        if tasks > 0 && options.phases > 0 {
+            w("**Current Task:** Phase \(phase) - \(currentName) (\(efforts.reduce(0, +)) hours)")
+            phaseHours[phase, default: 0] += efforts.reduce(0, +)
+        }
         if options.variety && random.int(4) == 0 { w("**Owner:** team-\(random.int(9))") }
-        let names = (0..<tasks).map { _ in title() }
+        let names = (0..<tasks).map { _ in uniqueTitle() }
         if tasks > 0 {
             w("**Progress:**")
             w("- \(mark("✅")) Created task tracking")
@@ -150,10 +171,11 @@ public struct ReportGenerator {
         for phase in 0..<options.phases {
             let status = phase == 0 ? "IN PROGRESS" : "PENDING"
             w("### Phase \(phase + 1): \(title()) (\(random.int(3) + 1)-\(random.int(6) + 4) days) - \(status)")
-            w("- **Agent:** \(agents.isEmpty ? "General-Purpose" : agents[phase % agents.count])")
-            w("- **Effort:** \(random.int(37) + 4) hours")
+            if !agents.isEmpty { w("- **Agent:** \(agents[phase % agents.count])") }
+            let spare = random.int(37) + 4
+            w("- **Effort:** \(phaseHours[phase + 1] ?? spare) hours")
             w("- **Status:** \(mark(phase == 0 ? "🟡" : "⚪")) \(phase == 0 ? "In Progress" : "Pending")")
-            w("- **Tasks:** \(title()), \(title()), \(title())")
+            w("- **Tasks:** \(uniqueTitle()), \(uniqueTitle()), \(uniqueTitle())")
             if phase > 0 { w("- **Dependencies:** Phase \(phase)") }
             if options.variety && random.int(3) == 0 { w("- **Risk:** medium, see the notes") }
             w("")
