@@ -18,6 +18,8 @@ struct Suppressions {
     private var switches: [Switch] = []
 
     init(source: SourceText, resolve: (String) -> String?) {
+        // Most reports hold no HTML comment at all: look once, cheaply.
+        guard Self.containsComment(source.bytes) else { return }
         for line in 1...max(source.lineCount, 1) where source.lineLength(line) > 0 {
             let text = source.rawLine(line)
             var rest = Substring(text)
@@ -36,6 +38,19 @@ struct Suppressions {
                 let names = words.dropFirst().map { resolve(String($0)) ?? String($0) }
                 switches.append(Switch(line: line, kind: kind, rules: names.isEmpty ? nil : Set(names)))
             }
+        }
+    }
+
+    private static func containsComment(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index + 3 < buffer.count {
+                if buffer[index] == 0x3C && buffer[index + 1] == 0x21 && buffer[index + 2] == 0x2D && buffer[index + 3] == 0x2D {
+                    return true
+                }
+                index += 1
+            }
+            return false
         }
     }
 
