@@ -20,10 +20,27 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The official NATS C client and Redis C client, from Debian.
+        .systemLibrary(
+            name: "CNATS",
+            pkgConfig: "libnats",
+            providers: [.apt(["libnats-dev"])]
+        ),
+        // No pkg-config here: hiredis's .pc adds -D_FILE_OFFSET_BITS=64, which
+        // SwiftPM refuses with a warning; the headers sit in /usr/include.
+        .systemLibrary(
+            name: "CHiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
         // The compiler pipeline: source → markdown blocks → typed model → renderers.
         .target(
             name: "PlancKit",
             dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+        ),
+        // Live state: NATS JetStream and Redis clients, snapshots, drift, sync.
+        .target(
+            name: "PlancLive",
+            dependencies: ["PlancKit", "CNATS", "CHiredis"]
         ),
         // Deterministic generator of large, valid status reports (tests, benchmarks).
         .target(
@@ -34,6 +51,7 @@ let package = Package(
             name: "planc",
             dependencies: [
                 "PlancKit",
+                "PlancLive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,11 +61,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PlancKitTests",
-            dependencies: ["PlancKit", "PlanGen"]
+            dependencies: ["PlancKit", "PlanGen", "PlancLive"]
         ),
         .testTarget(
             name: "PlancCLITests",
-            dependencies: ["planc", "PlanGen"]
+            dependencies: ["planc", "PlanGen", "PlancLive"]
         ),
     ],
     swiftLanguageModes: [.v6]

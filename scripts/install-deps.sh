@@ -7,6 +7,10 @@ packages=(
   pkg-config
   libcmark-gfm-dev
   libcmark-gfm-extensions-dev
+  libnats-dev
+  libhiredis-dev
+  nats-server
+  redis-server
   cmark-gfm
 )
 

@@ -18,7 +18,8 @@ struct Planc: ParsableCommand {
               64  usage error (bad flags, an unknown rule)
             """,
         version: PlancVersion.string,
-        subcommands: [CompileCommand.self, FmtCommand.self, CheckCommand.self, RulesCommand.self, ExplainCommand.self]
+        subcommands: [CompileCommand.self, FmtCommand.self, CheckCommand.self, RulesCommand.self, ExplainCommand.self,
+                      DiffCommand.self, SyncCommand.self, StateCommand.self]
     )
 }
 

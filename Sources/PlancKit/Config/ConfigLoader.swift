@@ -133,8 +133,25 @@ public enum ConfigLoader {
                             throw ConfigError(file: file, line: inner.mark?.line, message: "`live.timeout`: expected a duration such as 2s")
                         }
                         configuration.timeoutSeconds = value
+                    case "snapshot", "stream", "tasks-bucket", "status-bucket", "redis-prefix":
+                        guard let text = inner.string, !text.isEmpty else {
+                            throw ConfigError(file: file, line: inner.mark?.line, message: "`live.\(name)`: expected a name")
+                        }
+                        switch name {
+                        case "snapshot": configuration.snapshot = text
+                        case "stream": configuration.streamName = text
+                        case "tasks-bucket": configuration.tasksBucket = text
+                        case "status-bucket": configuration.statusBucket = text
+                        default: configuration.redisPrefix = text
+                        }
+                    case "replicas":
+                        guard let count = inner.int, (1...5).contains(count) else {
+                            throw ConfigError(file: file, line: inner.mark?.line, message: "`live.replicas`: expected 1 to 5")
+                        }
+                        configuration.replicas = count
                     default:
-                        throw ConfigError(file: file, line: innerKey.mark?.line, message: "`live.\(name)`: unknown key (nats, redis, timeout)")
+                        throw ConfigError(file: file, line: innerKey.mark?.line,
+                                          message: "`live.\(name)`: unknown key (nats, redis, timeout, snapshot, stream, tasks-bucket, status-bucket, redis-prefix, replicas)")
                     }
                 }
             case "devlog":

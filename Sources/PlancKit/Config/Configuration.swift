@@ -17,6 +17,14 @@ public struct Configuration: Sendable, Hashable {
     public var natsURLs: [String] = []
     public var redisURL: String?
     public var timeoutSeconds: Double = 2
+    /// A snapshot file to read live state from when no server is named.
+    public var snapshot: String?
+    /// The names of the live-state contract (docs/live-state.md).
+    public var streamName = "AGENT_EVENTS"
+    public var tasksBucket = "AGENT_TASKS"
+    public var statusBucket = "AGENT_STATUS"
+    public var redisPrefix = "planc"
+    public var replicas = 1
     /// Devlog entries: the sections each must have.
     public var devlogSections: [String] = ["Summary", "Changes", "Verification", "Next"]
     /// Drift that `diff` does not report (`task:<id>`, `agent:<slug>:status`...).

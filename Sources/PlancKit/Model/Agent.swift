@@ -49,9 +49,27 @@ public struct ProgressItem: Sendable, Hashable {
     public var taskNumber: Int?
     /// The linked task's ID, when the agent has task n.
     public var taskID: String?
+    /// `40%` in the item's closing parenthesis: how far the task is.
+    public var percent: Int?
+    /// `held by <agent>` in the closing parenthesis: who holds the task, when
+    /// it is not the agent the task is listed under.
+    public var holder: String?
     public var continuation: [String] = []
     public var children: RawMarkdown?
     public var range: SourceRange
+
+    public init(status: StatusValue?, text: String, taskNumber: Int?, taskID: String?, percent: Int? = nil,
+                holder: String? = nil, continuation: [String] = [], children: RawMarkdown? = nil, range: SourceRange) {
+        self.status = status
+        self.text = text
+        self.taskNumber = taskNumber
+        self.taskID = taskID
+        self.percent = percent
+        self.holder = holder
+        self.continuation = continuation
+        self.children = children
+        self.range = range
+    }
 }
 
 /// A task: `1. **Rate Limiting** (4h) - CRITICAL` with its steps.

@@ -63,6 +63,20 @@ public struct JSONWriter {
         if pretty { bytes.append(UInt8(ascii: " ")) }
     }
 
+    /// Starts a member whose name is data (a task ID), escaped as a string.
+    public mutating func key(dynamic name: String) {
+        separate()
+        writeString(name)
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
+    }
+
+    public mutating func member(dynamic name: String, _ value: String?) { key(dynamic: name); string(value) }
+    public mutating func member(dynamic name: String, _ value: Int?) { key(dynamic: name); int(value) }
+
+    /// Bytes that already are one JSON value.
+    public mutating func raw(_ json: [UInt8]) { bytes.append(contentsOf: json) }
+
     /// Starts an element of the current array; write it next.
     public mutating func element() {
         separate()

@@ -135,9 +135,28 @@ extension PlanParser {
             status = source.statusValue(headline, marker: found)
             rest = found.rest
         }
-        return ProgressItem(status: status, text: source.text(rest), taskNumber: taskNumber(rest),
-                            taskID: nil, continuation: texts(entry.continuation),
+        let text = source.text(rest)
+        let (percent, holder) = Self.progressDetails(text)
+        return ProgressItem(status: status, text: text, taskNumber: taskNumber(rest),
+                            taskID: nil, percent: percent, holder: holder, continuation: texts(entry.continuation),
                             children: rawChildren(entry), range: entry.range)
+    }
+
+    /// `40%` and `held by <agent>` among the comma-separated parts of the
+    /// closing parenthesis: `(IN PROGRESS, 40%, held by docs-writer)`.
+    static func progressDetails(_ text: String) -> (percent: Int?, holder: String?) {
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return (nil, nil) }
+        var percent: Int?
+        var holder: String?
+        for part in text[text.index(after: open)..<text.index(before: text.endIndex)].split(separator: ",") {
+            let piece = String(part).trimmingSpaces()
+            if piece.hasSuffix("%"), let value = Int(piece.dropLast()), (0...100).contains(value) {
+                percent = value
+            } else if piece.lowercased().hasPrefix("held by ") {
+                holder = String(piece.dropFirst("held by ".count)).trimmingSpaces()
+            }
+        }
+        return (percent, holder)
     }
 
     /// `Task 2: ...` or `Task 2 - ...` at the start.
@@ -259,7 +278,8 @@ extension PlanParser {
 }
 
 extension String {
-    func trimmingSpaces() -> String {
+    /// The text without leading and trailing spaces and tabs.
+    public func trimmingSpaces() -> String {
         var text = Substring(self)
         while text.first == " " || text.first == "\t" { text = text.dropFirst() }
         while text.last == " " || text.last == "\t" { text = text.dropLast() }

@@ -1,17 +1,17 @@
 /// NATS subjects as the report writes them: dot-separated tokens, `*` for
 /// one token, `>` for the rest, and `<name>` placeholders that agents fill in.
-enum NATSSubject {
-    static func tokens(_ subject: String) -> [Substring] {
+public enum NATSSubject {
+    public static func tokens(_ subject: String) -> [Substring] {
         subject.split(separator: ".", omittingEmptySubsequences: false)
     }
 
-    static func isPlaceholder(_ token: Substring) -> Bool {
+    public static func isPlaceholder(_ token: Substring) -> Bool {
         token.count > 2 && token.first == "<" && token.last == ">"
             && token.dropFirst().dropLast().allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
     }
 
     /// What is wrong with a subject, or nil when it is valid.
-    static func problem(_ subject: String) -> String? {
+    public static func problem(_ subject: String) -> String? {
         if subject.isEmpty { return "the subject is empty" }
         if subject.contains(where: { $0 == " " || $0 == "\t" }) { return "a subject cannot contain spaces" }
         let parts = tokens(subject)
@@ -35,7 +35,7 @@ enum NATSSubject {
 
     /// Whether a declared pattern covers a subject: `*` (and a placeholder)
     /// matches one token, `>` one or more.
-    static func covers(_ pattern: String, _ subject: String) -> Bool {
+    public static func covers(_ pattern: String, _ subject: String) -> Bool {
         let p = tokens(pattern)
         let s = tokens(subject)
         for (index, token) in p.enumerated() {

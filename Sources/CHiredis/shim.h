@@ -1,0 +1,4 @@
+#ifndef PLANC_HIREDIS_SHIM_H
+#define PLANC_HIREDIS_SHIM_H
+#include <hiredis/hiredis.h>
+#endif
