@@ -177,7 +177,7 @@ public struct DriftAnalyzer {
                 let status = task.status?.status ?? .pending
                 seen[task.id] = result.count
                 result.append(ReportedTask(id: task.id, status: status,
-                                           holder: StateWriter.holds(status) ? assignee : nil,
+                                           holder: task.holder ?? (StateWriter.holds(status) ? assignee : nil),
                                            percent: status == .done ? 100 : 0, line: task.range.line))
             }
         }

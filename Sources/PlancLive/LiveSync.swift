@@ -110,14 +110,19 @@ public enum LiveSync {
 
     private static func syncPhaseTasks(_ phase: inout Phase, live: LiveSnapshot) {
         guard !phase.tasks.isEmpty else { return }
+        let assignee = phase.agents.compactMap(\.agent).first
         var changed = false
         for index in phase.tasks.indices {
             let task = phase.tasks[index]
-            guard let entry = live.tasks[task.id]?.value, let status = Status(rawValue: entry.status),
-                  (task.status?.status ?? .pending) != status else { continue }
+            guard let entry = live.tasks[task.id]?.value, let status = Status(rawValue: entry.status) else { continue }
+            let holder = entry.agent != nil && entry.agent != assignee ? entry.agent : nil
+            guard (task.status?.status ?? .pending) != status || task.holder != holder else { continue }
             changed = true
-            phase.tasks[index].status = status == .pending ? nil
-                : statusValue(status, like: task.status).with(words: status.rawValue == "inProgress" ? "in progress" : status.rawValue)
+            var words = status == .inProgress ? "in progress" : status.rawValue
+            if let holder { words += ", held by \(holder)" }
+            phase.tasks[index].status = status == .pending && holder == nil ? nil
+                : statusValue(status, like: task.status).with(words: words)
+            phase.tasks[index].holder = holder
         }
         guard changed else { return }
         phase.tasksText = phase.tasks.map { task in

@@ -42,6 +42,8 @@ public struct PhaseTask: Sendable, Hashable {
     public var title: String
     /// A status written in parentheses after the title.
     public var status: StatusValue?
+    /// `held by <agent>` in those parentheses.
+    public var holder: String?
     public var range: SourceRange
 }
 

@@ -126,7 +126,8 @@ extension PlanParser {
         if let span = source.codeSpans(in: name).first(where: { source.text($0.inner).hasPrefix("#") }) {
             id = String(source.text(span.inner).dropFirst())
         }
-        return PhaseTask(id: id, title: title, status: status, range: source.range(slice))
+        let holder = status.flatMap { PlanParser.progressDetails("(" + $0.words + ")").holder }
+        return PhaseTask(id: id, title: title, status: status, holder: holder, range: source.range(slice))
     }
 
     private func dependency(_ slice: LineSlice) -> Dependency {
