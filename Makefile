@@ -1,6 +1,6 @@
 # planc: the two entry points of the README, and the pieces they use.
 #   make run   install what is missing, build, then compile, check and format-check plans/
-#   make test  install what is missing, run the whole test suite
+#   make test  install what is missing, start test servers, run the whole test suite
 
 SWIFT ?= swift
 PLANC := .build/release/planc
@@ -29,9 +29,11 @@ run: build
 	@# The reference report is not canonical (mojibake); its repaired form is.
 	$(PLANC) fmt $(REFERENCE) | $(PLANC) fmt --check -
 
+# The live-state tests run against real nats-server and redis-server, which
+# scripts/test-servers.sh starts on free loopback ports and stops at the end.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	scripts/test-servers.sh $(SWIFT) test
 
 clean:
 	rm -rf .build

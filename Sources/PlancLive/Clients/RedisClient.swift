@@ -47,12 +47,14 @@ public final class RedisClient {
         guard let context = redisConnectWithTimeout(url.host, Int32(url.port), interval) else {
             throw LiveError("Redis at \(displayURL) is unreachable: out of memory")
         }
-        self.context = context
+        // Checked before the context is stored: once it is, a throw runs
+        // deinit, which frees it.
         if context.pointee.err != 0 {
             let reason = Self.errorText(context)
             redisFree(context)
             throw LiveError(redactor.scrub("Redis at \(displayURL) is unreachable: \(reason)"))
         }
+        self.context = context
         redisSetTimeout(context, interval)
         if let password = url.password {
             let arguments = url.user.map { ["AUTH", $0, password] } ?? ["AUTH", password]
