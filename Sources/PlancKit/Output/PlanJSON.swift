@@ -119,6 +119,8 @@ public enum PlanJSON {
             json.member("text", item.text)
             json.member("taskNumber", item.taskNumber)
             json.member("task", item.taskID)
+            json.member("percent", item.percent)
+            json.member("holder", item.holder)
             json.key("range"); range(&json, item.range)
             json.endObject()
         }
@@ -198,6 +200,7 @@ public enum PlanJSON {
             json.member("id", task.id)
             json.member("title", task.title)
             json.member("status", task.status?.status?.rawValue)
+            json.member("holder", task.holder)
             json.key("range"); range(&json, task.range)
             json.endObject()
         }
