@@ -38,19 +38,7 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let configuration: Configuration
-        let model: Plan
-        let snapshot: LiveSnapshot
-        do {
-            configuration = try PlancCLI.configuration(for: plan, explicit: config)
-            model = try input.loadPlan(plan, options: configuration.parseOptions)
-            let healthURLs = model.services.compactMap(\.healthCheck?.value)
-            snapshot = try readLiveState(try live.source(configuration), names: configuration.liveNames,
-                                         healthURLs: healthURLs)
-        } catch {
-            Console.fail(describe(error))
-            throw Exit.failed
-        }
+        let (configuration, model, snapshot) = try loadPlanAndLiveState(plan, live: live, config: config, input: input)
         let analyzer = DriftAnalyzer(staleHeartbeatSeconds: configuration.staleHeartbeatSeconds, now: Clock.now(),
                                      ignore: configuration.diffIgnore, names: configuration.liveNames)
         let changes = analyzer.changes(model, snapshot)
@@ -59,6 +47,22 @@ struct DiffCommand: ParsableCommand {
         case .json: Console.out(DriftReport.json(changes))
         }
         if !changes.isEmpty { throw Exit.found }
+    }
+}
+
+/// The configuration for a report, the report, and the live state to
+/// compare it with; any failure is reported and ends the command with 2.
+func loadPlanAndLiveState(_ plan: String, live: LiveOptions, config: String?,
+                          input: InputOptions) throws -> (Configuration, Plan, LiveSnapshot) {
+    do {
+        let configuration = try PlancCLI.configuration(for: plan, explicit: config)
+        let model = try input.loadPlan(plan, options: configuration.parseOptions)
+        let snapshot = try readLiveState(try live.source(configuration), names: configuration.liveNames,
+                                         healthURLs: model.services.compactMap(\.healthCheck?.value))
+        return (configuration, model, snapshot)
+    } catch {
+        Console.fail(describe(error))
+        throw Exit.failed
     }
 }
 

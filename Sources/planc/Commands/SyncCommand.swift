@@ -38,18 +38,7 @@ struct SyncCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration: Configuration
-        let model: Plan
-        let snapshot: LiveSnapshot
-        do {
-            configuration = try PlancCLI.configuration(for: plan, explicit: config)
-            model = try input.loadPlan(plan, options: configuration.parseOptions)
-            snapshot = try readLiveState(try live.source(configuration), names: configuration.liveNames,
-                                         healthURLs: model.services.compactMap(\.healthCheck?.value))
-        } catch {
-            Console.fail(describe(error))
-            throw Exit.failed
-        }
+        let (configuration, model, snapshot) = try loadPlanAndLiveState(plan, live: live, config: config, input: input)
         let now = Clock.now()
         let synced = LiveSync.apply(snapshot, to: model, now: now,
                                     staleHeartbeatSeconds: configuration.staleHeartbeatSeconds)
