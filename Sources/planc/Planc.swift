@@ -19,7 +19,10 @@ struct Planc: ParsableCommand {
             """,
         version: PlancVersion.string,
         subcommands: [CompileCommand.self, FmtCommand.self, CheckCommand.self, RulesCommand.self, ExplainCommand.self,
-                      DiffCommand.self, SyncCommand.self, StateCommand.self]
+                      DiffCommand.self, SyncCommand.self, StateCommand.self,
+                      ClaimCommand.self, ReleaseCommand.self, ProgressCommand.self, BlockCommand.self,
+                      CompleteCommand.self, StatusCommand.self, HeartbeatCommand.self, ReadyCommand.self,
+                      WatchCommand.self]
     )
 }
 

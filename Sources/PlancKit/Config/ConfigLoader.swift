@@ -181,7 +181,7 @@ public enum ConfigLoader {
     }
 
     /// `90s`, `10m`, `1h`, `2d`, or a plain number of seconds.
-    static func seconds(_ text: String) -> Double? {
+    public static func seconds(_ text: String) -> Double? {
         let trimmed = text.trimmingSpaces()
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400)]
         for (suffix, factor) in units where trimmed.hasSuffix(suffix) {

@@ -165,6 +165,63 @@ public final class NATSClient {
         return ack.pointee.Sequence
     }
 
+    /// One stored message of a stream: its subject and payload.
+    public func message(stream: String, sequence: UInt64) throws(LiveError) -> (subject: String, data: [UInt8])? {
+        var message: OpaquePointer?
+        var code = jsErrCode(0)
+        var options = options()
+        let status = js_GetMsg(&message, jetStream, stream, sequence, &options, &code)
+        defer { if let message { natsMsg_Destroy(message) } }
+        if status == NATS_NOT_FOUND || code.rawValue == 10037 { return nil }
+        guard status == NATS_OK, let message else {
+            throw failure("NATS: could not read message \(sequence) of \(stream)", status, code: code)
+        }
+        return Self.contents(message)
+    }
+
+    private static func contents(_ message: OpaquePointer) -> (subject: String, data: [UInt8]) {
+        let subject = natsMsg_GetSubject(message).map { String(cString: $0) } ?? ""
+        let length = Int(natsMsg_GetDataLength(message))
+        var data: [UInt8] = []
+        if length > 0, let bytes = natsMsg_GetData(message) {
+            data = Array(UnsafeRawBufferPointer(start: bytes, count: length))
+        }
+        return (subject, data)
+    }
+
+    /// A plain subscription (not JetStream): messages as they are published.
+    public final class Subscription {
+        private let subscription: OpaquePointer
+        private let client: NATSClient
+
+        fileprivate init(_ subscription: OpaquePointer, client: NATSClient) {
+            self.subscription = subscription
+            self.client = client
+        }
+
+        deinit {
+            natsSubscription_Unsubscribe(subscription)
+            natsSubscription_Destroy(subscription)
+        }
+
+        /// The next message, or nil when none came within the timeout.
+        public func next(timeout: Double) throws(LiveError) -> (subject: String, data: [UInt8])? {
+            var message: OpaquePointer?
+            let status = natsSubscription_NextMsg(&message, subscription, Int64(max(timeout, 0.001) * 1000))
+            defer { if let message { natsMsg_Destroy(message) } }
+            if status == NATS_TIMEOUT { return nil }
+            guard status == NATS_OK, let message else { throw client.failure("NATS: the subscription failed", status) }
+            return NATSClient.contents(message)
+        }
+    }
+
+    public func subscribe(_ subject: String) throws(LiveError) -> Subscription {
+        var subscription: OpaquePointer?
+        let status = natsConnection_SubscribeSync(&subscription, connection, subject)
+        guard status == NATS_OK, let subscription else { throw failure("NATS: could not subscribe to \(subject)", status) }
+        return Subscription(subscription, client: self)
+    }
+
     // MARK: Key-value buckets
 
     /// A bucket, or nil when it does not exist.
