@@ -65,6 +65,35 @@ enum CLI {
                          stdoutData: outData)
     }
 
+    /// Starts every command before waiting for any: real processes racing.
+    static func runConcurrently(_ commands: [[String]], in directory: String? = nil,
+                                environment: [String: String] = [:]) throws -> [CLIResult] {
+        signal(SIGPIPE, SIG_IGN)
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        var running: [(Process, Pipe, Pipe)] = []
+        for arguments in commands {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+            if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+            process.environment = env
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            running.append((process, out, err))
+        }
+        return running.map { process, out, err in
+            let outData = out.fileHandleForReading.readDataToEndOfFile()
+            let errData = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
+        }
+    }
+
     /// A fresh temporary folder, removed by the caller.
     static func temporaryDirectory() throws -> String {
         let path = NSTemporaryDirectory() + "planc-test-" + UUID().uuidString

@@ -31,6 +31,13 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         signal(SIGINT) { _ in stopRequested = 1 }
         signal(SIGTERM) { _ in stopRequested = 1 }
+        // A parent may have started planc with these signals blocked (worker
+        // threads of many runtimes block them); Ctrl-C must still reach it.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         let table = !lines && isatty(STDOUT_FILENO) == 1
         do {
             let configuration = try PlancCLI.configuration(for: nil, explicit: config)
