@@ -11,7 +11,6 @@ public final class AgentProtocol {
     private let endpoints: LiveEndpoints
     private let names: LiveNames
     private let tasks: NATSClient.KVBucket
-    private let statuses: NATSClient.KVBucket
     /// Messages for people about what went wrong without failing the
     /// command (a Redis mirror that could not be written).
     public private(set) var warnings: [String] = []
@@ -20,14 +19,33 @@ public final class AgentProtocol {
         self.endpoints = endpoints
         self.names = names
         nats = try NATSClient(urls: endpoints.natsURLs, timeout: endpoints.timeout, redactor: endpoints.redactor)
-        guard let tasks = try nats.bucket(names.tasksBucket) else {
-            throw LiveError("NATS at \(nats.displayURLs) has no KV bucket \(names.tasksBucket): run `planc state seed PLAN`")
+        tasks = try Self.open(names.tasksBucket, nats, budget: endpoints.timeout)
+    }
+
+    private lazy var statusBucket: Result<NATSClient.KVBucket, LiveError> = Result { () throws(LiveError) in
+        try Self.open(names.statusBucket, nats, budget: endpoints.timeout)
+    }
+
+    private var statuses: NATSClient.KVBucket {
+        get throws(LiveError) { try statusBucket.get() }
+    }
+
+    /// Opens a bucket, riding out a cluster that is electing its leaders.
+    private static func open(_ name: String, _ nats: NATSClient, budget: Double) throws(LiveError) -> NATSClient.KVBucket {
+        let deadline = Clock.monotonic() + max(budget * 3, 3)
+        var pause = 0.05
+        while true {
+            do throws(LiveError) {
+                guard let bucket = try nats.bucket(name) else {
+                    throw LiveError("NATS at \(nats.displayURLs) has no KV bucket \(name): run `planc state seed PLAN`")
+                }
+                return bucket
+            } catch {
+                guard error.transient, Clock.monotonic() + pause < deadline else { throw error }
+                Clock.sleep(pause)
+                pause = min(pause * 2, 1)
+            }
         }
-        guard let statuses = try nats.bucket(names.statusBucket) else {
-            throw LiveError("NATS at \(nats.displayURLs) has no KV bucket \(names.statusBucket): run `planc state seed PLAN`")
-        }
-        self.tasks = tasks
-        self.statuses = statuses
     }
 
     /// The answer to an action: done, or refused with the reason.
@@ -41,39 +59,66 @@ public final class AgentProtocol {
     /// Claims a task for an agent: a create where the task has no entry,
     /// else an update on the revision read, allowed only when nobody holds
     /// the task, its holder released it, or its lease has passed.
+    ///
+    /// The write is then checked against the key's history: it won only if
+    /// the revision before it is the one it was conditioned on. A JetStream
+    /// cluster can accept two conditional writes on the same revision while
+    /// a stream changes leader (nats-server before 2.11); the history orders
+    /// them, the first one wins, and the other puts the winner's entry back
+    /// and is refused. Only a verified winner announces its claim.
     public func claim(_ id: String, agent: String, leaseSeconds: Double?) throws(LiveError) -> Outcome {
         while true {
             let now = Clock.now()
             let lease = leaseSeconds.map { Clock.rfc3339(now + $0) }
-            guard let current = try tasks.get(id) else {
-                let entry = TaskEntry(task: id, agent: agent, assignee: nil, status: Status.inProgress.rawValue,
-                                      percent: 0, note: "", updated: Clock.rfc3339(now), leaseUntil: lease)
-                if let revision = try tasks.create(id, entry.json) {
-                    try announce(.claim, entry, revision: revision, extra: leaseFields(leaseSeconds))
-                    return .done(entry)
+            let current = try retrying { () throws(LiveError) in try tasks.get(id) }
+            var entry: TaskEntry
+            if let current {
+                let existing = try TaskEntry.decode(current.value, key: id)
+                if existing.status == Status.done.rawValue {
+                    return .refused("\(id) is done" + (existing.agent.map { " (completed by \($0))" } ?? ""))
                 }
-                continue  // someone created it first: read it and decide again
-            }
-            let existing = try TaskEntry.decode(current.value, key: id)
-            if existing.status == Status.done.rawValue {
-                return .refused("\(id) is done" + (existing.agent.map { " (completed by \($0))" } ?? ""))
-            }
-            if let holder = existing.agent {
-                if holder == agent { return .done(existing) }
-                if !leasePassed(existing, now: now) {
-                    return .refused("held by \(holder) since \(existing.updated)")
+                if let holder = existing.agent {
+                    if holder == agent { return .done(existing) }
+                    if !leasePassed(existing, now: now) {
+                        return .refused("held by \(holder) since \(existing.updated)")
+                    }
                 }
+                entry = existing
+                entry.agent = agent
+                entry.status = Status.inProgress.rawValue
+            } else {
+                entry = TaskEntry(task: id, agent: agent, assignee: nil, status: Status.inProgress.rawValue,
+                                  percent: 0, note: "", updated: "", leaseUntil: nil)
             }
-            var entry = existing
-            entry.agent = agent
-            entry.status = Status.inProgress.rawValue
             entry.updated = Clock.rfc3339(now)
             entry.leaseUntil = lease
-            if let revision = try tasks.update(id, entry.json, last: current.revision) {
-                try announce(.claim, entry, revision: revision, extra: leaseFields(leaseSeconds))
-                return .done(entry)
+            guard let revision = try write(id, entry, after: current) else { continue }  // someone wrote first
+            if let winner = try verify(id, revision: revision, conditionedOn: current?.revision) {
+                return .refused("held by \(winner.agent ?? "another agent") since \(winner.updated)")
             }
+            try announce(.claim, entry, revision: revision, extra: leaseFields(leaseSeconds))
+            return .done(entry)
         }
+    }
+
+    /// Nil when the write at `revision` directly follows `conditionedOn`
+    /// (nil: the key's first write); else the entry that won the race, which
+    /// is put back over ours.
+    private func verify(_ id: String, revision: UInt64, conditionedOn expected: UInt64?) throws(LiveError) -> TaskEntry? {
+        let between: [NATSClient.Entry]
+        if let expected, revision - expected <= 256 {
+            // Usually a handful of messages: read them through the leader.
+            between = try retrying { () throws(LiveError) in try tasks.revisions(of: id, after: expected, before: revision) }
+        } else {
+            let history = try retrying { () throws(LiveError) in try tasks.history(id) }
+            between = history.filter { $0.revision > (expected ?? 0) && $0.revision < revision }
+        }
+        // Our write slipped in after another one on the same revision: the
+        // first write after `expected` is the winner.
+        guard let winnerEntry = between.first else { return nil }
+        let winner = try TaskEntry.decode(winnerEntry.value, key: id)
+        _ = try retrying { () throws(LiveError) in try tasks.update(id, winnerEntry.value, last: revision) }
+        return winner
     }
 
     private func leasePassed(_ entry: TaskEntry, now: Double) -> Bool {
@@ -115,14 +160,16 @@ public final class AgentProtocol {
     private func change(_ id: String, agent: String, action: EventAction, extra: [(String, EventValue)],
                         _ apply: (inout TaskEntry) -> Void) throws(LiveError) -> Outcome {
         while true {
-            guard let current = try tasks.get(id) else { return .refused("\(id) is not in live state") }
+            guard let current = try retrying({ () throws(LiveError) in try tasks.get(id) }) else {
+                return .refused("\(id) is not in live state")
+            }
             var entry = try TaskEntry.decode(current.value, key: id)
             guard let holder = entry.agent else { return .refused("nobody holds \(id): claim it first") }
             guard holder == agent else { return .refused("held by \(holder) since \(entry.updated)") }
             if entry.status == Status.done.rawValue { return .refused("\(id) is done") }
             apply(&entry)
             entry.updated = Clock.rfc3339(Clock.now())
-            if let revision = try tasks.update(id, entry.json, last: current.revision) {
+            if let revision = try write(id, entry, after: current) {
                 try announce(action, entry, revision: revision, extra: extra)
                 return .done(entry)
             }
@@ -197,6 +244,44 @@ public final class AgentProtocol {
         }
     }
 
+    // MARK: Riding out a cluster's leader elections
+
+    /// Runs a step that is safe to repeat, again after transient failures,
+    /// backing off, until the command's time budget (three timeouts) is
+    /// spent.
+    private func retrying<T>(_ step: () throws(LiveError) -> T) throws(LiveError) -> T {
+        let deadline = Clock.monotonic() + max(endpoints.timeout * 3, 3)
+        var pause = 0.05
+        while true {
+            do {
+                return try step()
+            } catch {
+                guard error.transient, Clock.monotonic() + pause < deadline else { throw error }
+                Clock.sleep(pause)
+                pause = min(pause * 2, 1)
+            }
+        }
+    }
+
+    /// A conditional write; when it fails transiently it may still have
+    /// landed, so the entry is read again: if it holds what was written, the
+    /// write took effect at that revision.
+    private func write(_ id: String, _ entry: TaskEntry, after current: NATSClient.Entry?) throws(LiveError) -> UInt64? {
+        do {
+            if let current { return try tasks.update(id, entry.json, last: current.revision) }
+            return try tasks.create(id, entry.json)
+        } catch {
+            guard error.transient else { throw error }
+            let now = try retrying { () throws(LiveError) in try tasks.get(id) }
+            if let now, now.value == entry.json { return now.revision }
+            if now?.revision != current?.revision { return nil }  // someone else wrote: decide again
+            return try retrying { () throws(LiveError) in
+                if let current { return try tasks.update(id, entry.json, last: current.revision) }
+                return try tasks.create(id, entry.json)
+            }
+        }
+    }
+
     // MARK: Events and the Redis mirror
 
     private func announce(_ action: EventAction, _ entry: TaskEntry, revision: UInt64,
@@ -207,19 +292,10 @@ public final class AgentProtocol {
         mirror(names.taskKey(entry.task), entry.fields)
     }
 
-    /// Publishes, retrying a few times: the message ID makes a retry after a
-    /// lost acknowledgement harmless.
+    /// Publishes, again after transient failures: the message ID makes a
+    /// retry after a lost acknowledgement harmless.
     private func publish(_ subject: String, _ payload: [UInt8], id: String) throws(LiveError) {
-        var attempt = 0
-        while true {
-            do {
-                try nats.publish(subject, payload, messageID: id)
-                return
-            } catch {
-                attempt += 1
-                if attempt >= 5 { throw error }
-            }
-        }
+        _ = try retrying { () throws(LiveError) in try nats.publish(subject, payload, messageID: id) }
     }
 
     private var redis: RedisClient?

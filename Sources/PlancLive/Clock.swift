@@ -12,6 +12,15 @@ public enum Clock {
         return Date().timeIntervalSince1970
     }
 
+    /// Seconds on a clock that only goes forward, for deadlines.
+    public static func monotonic() -> Double {
+        ProcessInfo.processInfo.systemUptime
+    }
+
+    public static func sleep(_ seconds: Double) {
+        Thread.sleep(forTimeInterval: seconds)
+    }
+
     /// `2025-12-11T16:37:05Z` (also read: `2025-12-11 16:37 UTC`).
     public static func seconds(_ text: String) -> Double? {
         QuantityParsing.dateTime(text).map(seconds)

@@ -3,8 +3,14 @@
 /// Messages name endpoints with credentials redacted.
 public struct LiveError: Error, Sendable, CustomStringConvertible {
     public let message: String
+    /// A failure that may pass by itself: a timeout, no responder while a
+    /// JetStream cluster elects a leader, a connection being re-established.
+    public let transient: Bool
 
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String, transient: Bool = false) {
+        self.message = message
+        self.transient = transient
+    }
 
     public var description: String { message }
 }

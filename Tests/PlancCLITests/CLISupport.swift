@@ -65,9 +65,14 @@ enum CLI {
                          stdoutData: outData)
     }
 
-    /// Starts every command before waiting for any: real processes racing.
-    static func runConcurrently(_ commands: [[String]], in directory: String? = nil,
-                                environment: [String: String] = [:]) throws -> [CLIResult] {
+    /// Processes started and not yet waited for.
+    struct Running {
+        fileprivate var processes: [(Process, Pipe, Pipe)]
+    }
+
+    /// Starts every command and returns without waiting.
+    static func launch(_ commands: [[String]], in directory: String? = nil,
+                       environment: [String: String] = [:]) throws -> Running {
         signal(SIGPIPE, SIG_IGN)
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
@@ -85,13 +90,24 @@ enum CLI {
             try process.run()
             running.append((process, out, err))
         }
-        return running.map { process, out, err in
+        return Running(processes: running)
+    }
+
+    /// Waits for launched processes, in order.
+    static func collect(_ running: Running) -> [CLIResult] {
+        running.processes.map { process, out, err in
             let outData = out.fileHandleForReading.readDataToEndOfFile()
             let errData = err.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                              stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
         }
+    }
+
+    /// Starts every command before waiting for any: real processes racing.
+    static func runConcurrently(_ commands: [[String]], in directory: String? = nil,
+                                environment: [String: String] = [:]) throws -> [CLIResult] {
+        collect(try launch(commands, in: directory, environment: environment))
     }
 
     /// A fresh temporary folder, removed by the caller.

@@ -68,7 +68,11 @@ public final class NATSClient {
         if let last = nats_GetLastError(nil) { detail = String(cString: last) }
         if detail.isEmpty, let text = natsStatus_GetText(status) { detail = String(cString: text) }
         let codeText = code.rawValue != 0 ? " (JetStream error \(code.rawValue))" : ""
-        return LiveError(redactor.scrub("\(what): \(detail)\(codeText)"))
+        // 10008: JetStream temporarily unavailable; 10076: no responders.
+        let transient = status == NATS_TIMEOUT || status == NATS_NO_RESPONDERS || status == NATS_CONNECTION_DISCONNECTED
+            || status == NATS_CONNECTION_CLOSED || code.rawValue == 10008 || code.rawValue == 10076
+            || detail.lowercased().contains("timeout") || detail.lowercased().contains("no responders")
+        return LiveError(redactor.scrub("\(what): \(detail)\(codeText)"), transient: transient)
     }
 
     private func options() -> jsOptions {
@@ -309,6 +313,40 @@ public final class NATSClient {
                 guard let entry else { break }
                 result.append(Self.entry(entry))
                 kvEntry_Destroy(entry)
+            }
+            return result
+        }
+
+        /// The revisions of a key written after `after` and before `before`,
+        /// read one stream message at a time through the stream's leader
+        /// (not a replica, which may lag).
+        public func revisions(of key: String, after: UInt64, before: UInt64) throws(LiveError) -> [Entry] {
+            let subject = "$KV.\(name).\(key)"
+            var result: [Entry] = []
+            var sequence = after + 1
+            while sequence < before {
+                if let message = try client.message(stream: "KV_\(name)", sequence: sequence), message.subject == subject {
+                    result.append(Entry(key: key, value: message.data, revision: sequence))
+                }
+                sequence += 1
+            }
+            return result
+        }
+
+        /// Every stored revision of a key, oldest first (as many as the
+        /// bucket's history keeps).
+        public func history(_ key: String) throws(LiveError) -> [Entry] {
+            var list = kvEntryList()
+            var options = kvWatchOptions()
+            kvWatchOptions_Init(&options)
+            options.Timeout = client.timeoutMilliseconds
+            let status = kvStore_History(&list, kv, key, &options)
+            defer { kvEntryList_Destroy(&list) }
+            if status == NATS_NOT_FOUND { return [] }
+            guard status == NATS_OK else { throw client.failure("NATS: could not read the history of \(name)/\(key)", status) }
+            var result: [Entry] = []
+            for index in 0..<Int(list.Count) {
+                if let entry = list.Entries[index] { result.append(Self.entry(entry)) }
             }
             return result
         }
