@@ -24,7 +24,7 @@ run: build
 	  $(PLANC) compile $$plan > $$out || exit $$?; \
 	  echo "compiled $$plan -> $$out"; \
 	done
-	$(PLANC) check plans/
+	$(PLANC) check plans/ devlog/
 	$(PLANC) fmt --check $(CANONICAL_PLANS)
 	@# The reference report is not canonical (mojibake); its repaired form is.
 	$(PLANC) fmt $(REFERENCE) | $(PLANC) fmt --check -

@@ -223,16 +223,8 @@ public struct DriftAnalyzer {
         return .pending
     }
 
-    /// The IDs of the tasks that make a phase: those it lists, and those of
-    /// the agents whose current task is in it.
     public static func taskIDs(of phase: Phase, in plan: Plan) -> [String] {
-        var ids = phase.tasks.map(\.id)
-        if let number = phase.number {
-            for agent in plan.agents where agent.currentTask?.phaseNumber == number {
-                ids += agent.tasks.map(\.id)
-            }
-        }
-        return ids
+        plan.taskIDs(of: phase)
     }
 
     private func phases(_ plan: Plan, _ live: LiveSnapshot, _ changes: inout [Change]) {

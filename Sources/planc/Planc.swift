@@ -22,7 +22,7 @@ struct Planc: ParsableCommand {
                       DiffCommand.self, SyncCommand.self, StateCommand.self,
                       ClaimCommand.self, ReleaseCommand.self, ProgressCommand.self, BlockCommand.self,
                       CompleteCommand.self, StatusCommand.self, HeartbeatCommand.self, ReadyCommand.self,
-                      WatchCommand.self]
+                      WatchCommand.self, DevlogCommand.self]
     )
 }
 

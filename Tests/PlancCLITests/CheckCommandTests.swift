@@ -117,10 +117,11 @@ import Testing
         let rules = try CLI.run(["rules"])
         #expect(rules.status == 0)
         #expect(rules.stdout.split(separator: "\n").filter { $0.hasPrefix("  PLAN") }.count == 31)
-        #expect(rules.stdout.contains("PLAN012  effort-mismatch"))
+        #expect(rules.stdout.split(separator: "\n").filter { $0.hasPrefix("  DEVLOG") }.count == 12)
+        #expect(rules.stdout.contains("PLAN012    effort-mismatch"))
         let json = try CLI.run(["rules", "--format", "json"])
         let parsed = try #require(try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any])
-        #expect((parsed["rules"] as? [Any])?.count == 31)
+        #expect((parsed["rules"] as? [Any])?.count == 43)
         for name in ["PLAN012", "plan012", "effort-mismatch"] {
             let explained = try CLI.run(["explain", name])
             #expect(explained.status == 0)

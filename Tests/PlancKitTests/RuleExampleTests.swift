@@ -40,11 +40,12 @@ import Testing
     }
 
     @Test func codesAndAliasesAreUniqueAndDocumented() {
-        let descriptions = RuleRegistry.all.map { $0.description }
+        let descriptions = RuleRegistry.descriptions
         #expect(Set(descriptions.map(\.code)).count == descriptions.count)
         #expect(Set(descriptions.map(\.alias)).count == descriptions.count)
         for description in descriptions {
-            #expect(description.code.hasPrefix("PLAN") && description.code.count == 7)
+            #expect((description.code.hasPrefix("PLAN") && description.code.count == 7)
+                    || (description.code.hasPrefix("DEVLOG") && description.code.count == 9))
             #expect(description.alias.allSatisfy { $0.isLowercase || $0 == "-" })
             #expect(!description.summary.isEmpty && !description.what.isEmpty)
             #expect(!description.why.isEmpty && !description.fix.isEmpty)

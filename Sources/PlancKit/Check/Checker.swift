@@ -10,7 +10,7 @@ public struct Checker: Sendable {
 
     public func check(_ plan: Plan, source: SourceText, only: Set<String>? = nil) -> [Diagnostic] {
         let context = CheckContext(plan: plan, source: source, configuration: configuration)
-        let suppressions = Suppressions(source: source, resolve: { RuleRegistry.rule(named: $0)?.description.code })
+        let suppressions = Suppressions(source: source, resolve: { RuleRegistry.rule(named: $0)?.code })
         var diagnostics: [Diagnostic] = []
         for rule in RuleRegistry.all {
             let description = rule.description

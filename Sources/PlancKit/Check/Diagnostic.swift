@@ -64,10 +64,13 @@ public struct Finding: Sendable, Hashable {
 public struct RelatedLocation: Sendable, Hashable {
     public var range: SourceRange
     public var message: String
+    /// The file, when not the diagnostic's own (a plan, for a devlog entry).
+    public var file: String?
 
-    public init(range: SourceRange, message: String) {
+    public init(range: SourceRange, message: String, file: String? = nil) {
         self.range = range
         self.message = message
+        self.file = file
     }
 }
 

@@ -14,9 +14,20 @@ public enum RuleRegistry {
         DevlogPlaceholder.self,
     ]
 
+    /// The rules for devlog entries.
+    public static let devlog: [any DevlogRule.Type] = [
+        DevlogNamePattern.self, DevlogUnknownAgent.self, DevlogUnknownTask.self, DevlogAmbiguousName.self,
+        DevlogInvalidDate.self, DevlogDateBeforeStart.self, DevlogFrontMatterMismatch.self,
+        DevlogInvalidFrontMatter.self, DevlogMissingTitle.self, DevlogMissingSection.self,
+        DevlogStatusMismatch.self, DevlogDuplicateEntry.self,
+    ]
+
+    /// Every rule's description: plan rules, then devlog rules.
+    public static let descriptions: [RuleDescription] = all.map { $0.description } + devlog.map { $0.description }
+
     /// A rule by code (`PLAN012`, any case) or alias (`effort-mismatch`).
-    public static func rule(named name: String) -> (any Rule.Type)? {
+    public static func rule(named name: String) -> RuleDescription? {
         let wanted = name.lowercased()
-        return all.first { $0.description.code.lowercased() == wanted || $0.description.alias == wanted }
+        return descriptions.first { $0.code.lowercased() == wanted || $0.alias == wanted }
     }
 }

@@ -94,9 +94,9 @@ public enum ConfigLoader {
                     }
                     let word = settingNode.string?.lowercased() ?? (settingNode.bool == false ? "off" : "")
                     switch word {
-                    case "off", "false", "none": configuration.rules[rule.description.code] = .off
+                    case "off", "false", "none": configuration.rules[rule.code] = .off
                     case "error", "warning", "note":
-                        configuration.rules[rule.description.code] = .severity(Severity(rawValue: word)!)
+                        configuration.rules[rule.code] = .severity(Severity(rawValue: word)!)
                     default:
                         throw ConfigError(file: file, line: settingNode.mark?.line,
                                           message: "`rules.\(name)`: expected error, warning, note or off, not `\(settingNode.string ?? "")`")

@@ -45,6 +45,50 @@ public struct Plan: Sendable, Hashable {
     }
 }
 
+extension Plan {
+    /// The IDs of the tasks that make a phase: those it lists, and those of
+    /// the agents whose current task is in it.
+    public func taskIDs(of phase: Phase) -> [String] {
+        var ids = phase.tasks.map(\.id)
+        if let number = phase.number {
+            for agent in agents where agent.currentTask?.phaseNumber == number {
+                ids += agent.tasks.map(\.id)
+            }
+        }
+        return ids
+    }
+
+    /// An agent by slug, ID or name, in any case.
+    public func agent(named reference: String) -> Agent? {
+        let lower = reference.lowercased()
+        return agents.first { $0.slug == lower || $0.id?.lowercased() == lower || $0.name.lowercased() == lower }
+            ?? agents.first { $0.slug == Slug.agent(reference) }
+    }
+
+    /// The tasks an agent may write about: its own, and those of the phases
+    /// it works on (named in the phase, or its current phase).
+    public func taskIDs(for agent: Agent) -> Set<String> {
+        var ids = Set(agent.tasks.map(\.id))
+        for phase in phases {
+            let named = phase.agents.contains { $0.agent == agent.slug }
+            let current = phase.number != nil && agent.currentTask?.phaseNumber == phase.number
+            if named || current { ids.formUnion(taskIDs(of: phase)) }
+        }
+        return ids
+    }
+
+    /// A task's status as the report gives it (agent tasks, then phase lists).
+    public func status(ofTask id: String) -> (status: Status, range: SourceRange)? {
+        for agent in agents {
+            if let task = agent.tasks.first(where: { $0.id == id }) { return (task.status, task.range) }
+        }
+        for phase in phases {
+            if let task = phase.tasks.first(where: { $0.id == id }) { return (task.status?.status ?? .pending, task.range) }
+        }
+        return nil
+    }
+}
+
 /// One mojibake run, as written and as planc reads it.
 public struct Repair: Sendable, Hashable {
     public var original: String

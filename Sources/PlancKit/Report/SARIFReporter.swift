@@ -16,7 +16,7 @@ public struct SARIFReporter: Reporter {
     }
 
     public func report(_ result: CheckResult) -> String {
-        let rules = RuleRegistry.all.map { $0.description }
+        let rules = RuleRegistry.descriptions
         var json = JSONWriter(pretty: true)
         json.beginObject()
         json.member("$schema", "https://json.schemastore.org/sarif-2.1.0.json")

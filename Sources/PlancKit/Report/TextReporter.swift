@@ -64,7 +64,7 @@ public struct TextReporter: Reporter {
             lines.append("\(pad) \(paint("= help", .help)): \(help)")
         }
         for related in diagnostic.related {
-            lines.append("\(pad) = note: \(related.message): \(diagnostic.file):\(related.range.line):\(related.range.column)")
+            lines.append("\(pad) = note: \(related.message): \(related.file ?? diagnostic.file):\(related.range.line):\(related.range.column)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -24,6 +24,9 @@ struct CheckCommand: ParsableCommand {
             with $GITHUB_STEP_SUMMARY set, a table there too), sarif (2.1.0, for code \
             scanning), junit.
 
+            Devlog entries among the paths (named YYYY-MM-DD-..., or in a devlog folder) are \
+            linted against the plans checked in the same run (see `planc devlog lint`).
+
             Exit codes: 0 no errors (warnings allowed unless --strict); 1 errors, or warnings \
             with --strict; 2 a file or the configuration could not be read; 64 usage error.
             """)
@@ -68,7 +71,9 @@ struct CheckCommand: ParsableCommand {
         }
         var configurations = ConfigurationCache(explicit: config)
         var checked: [CheckedFile] = []
-        for file in files {
+        var plans: [Plan] = []
+        let devlogEntries = files.filter(Self.looksLikeDevlogEntry)
+        for file in files where !Self.looksLikeDevlogEntry(file) {
             let configuration: Configuration
             do {
                 configuration = try configurations.configuration(for: file)
@@ -76,7 +81,8 @@ struct CheckCommand: ParsableCommand {
                 Console.fail(error.description)
                 throw Exit.failed
             }
-            guard var result = checkFile(file, configuration: configuration, explicit: explicit.contains(file)) else {
+            guard var result = checkFile(file, configuration: configuration, explicit: explicit.contains(file),
+                                         plans: &plans) else {
                 continue
             }
             if fix, result.diagnostics.contains(where: { $0.fix != nil }), let source = result.source {
@@ -84,6 +90,14 @@ struct CheckCommand: ParsableCommand {
                                     configuration: configuration) ?? result
             }
             checked.append(result)
+        }
+        if !devlogEntries.isEmpty {
+            guard !plans.isEmpty else {
+                Console.fail("devlog entries need the plan they belong to: add it to the paths, or use `planc devlog lint --plan PLAN`")
+                throw Exit.failed
+            }
+            let configuration = (try? configurations.configuration(for: devlogEntries[0])) ?? Configuration()
+            checked += lintDevlogEntries(devlogEntries, plans: plans, configuration: configuration)
         }
         let outcome = CheckResult(files: checked, strict: strict)
         Console.out(reporter().report(outcome))
@@ -95,7 +109,14 @@ struct CheckCommand: ParsableCommand {
 
     /// Parses and checks one file; nil for a file in a folder that is not a
     /// status report (a README beside the plans).
-    private func checkFile(_ file: String, configuration: Configuration, explicit: Bool) -> CheckedFile? {
+    /// Devlog entries: named `YYYY-MM-DD-...`, or kept in a `devlog` folder.
+    static func looksLikeDevlogEntry(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return QuantityParsing.looksLikeDate(String(name.prefix(10))) || path.split(separator: "/").dropLast().contains("devlog")
+    }
+
+    private func checkFile(_ file: String, configuration: Configuration, explicit: Bool,
+                           plans: inout [Plan]) -> CheckedFile? {
         let source: SourceText
         do {
             source = try SourceLoader.load(path: file, maxBytes: input.maxFileSize)
@@ -105,6 +126,7 @@ struct CheckCommand: ParsableCommand {
         }
         let plan = PlanParser.parse(source, options: configuration.parseOptions)
         if !explicit && !plan.looksLikeStatusReport { return nil }
+        plans.append(plan)
         return CheckedFile(path: file, source: source,
                            diagnostics: Checker(configuration: configuration).check(plan, source: source))
     }
@@ -119,12 +141,15 @@ struct CheckCommand: ParsableCommand {
             return CheckedFile(path: file, source: source, diagnostics: diagnostics, error: error.description)
         }
         Console.error("planc: fixed \(applied) finding\(applied == 1 ? "" : "s") in \(file)")
-        return checkFile(file, configuration: configuration, explicit: true)
+        var ignored: [Plan] = []
+        return checkFile(file, configuration: configuration, explicit: true, plans: &ignored)
     }
 
-    private func reporter() -> any Reporter {
+    private func reporter() -> any Reporter { Self.reporter(format, color: color) }
+
+    static func reporter(_ format: Format, color: ColorChoice) -> any Reporter {
         switch format {
-        case .text: return TextReporter(color: useColor)
+        case .text: return TextReporter(color: useColor(color))
         case .json: return JSONReporter()
         case .github: return GitHubReporter()
         case .sarif:
@@ -134,7 +159,7 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    private var useColor: Bool {
+    static func useColor(_ color: ColorChoice) -> Bool {
         switch color {
         case .always: return true
         case .never: return false

@@ -15,7 +15,7 @@ struct RulesCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let rules = RuleRegistry.all.map { $0.description }
+        let rules = RuleRegistry.descriptions
         switch format {
         case .text:
             let aliasWidth = rules.map(\.alias.count).max() ?? 0
@@ -28,7 +28,8 @@ struct RulesCommand: ParsableCommand {
                 }
                 let alias = rule.alias + String(repeating: " ", count: aliasWidth - rule.alias.count)
                 let severity = rule.severity.rawValue + String(repeating: " ", count: 7 - rule.severity.rawValue.count)
-                out += "  \(rule.code)  \(alias)  \(severity)  \(rule.fixable ? "[*] " : "")\(rule.summary)\n"
+                let code = rule.code + String(repeating: " ", count: max(9 - rule.code.count, 0))
+                out += "  \(code)  \(alias)  \(severity)  \(rule.fixable ? "[*] " : "")\(rule.summary)\n"
             }
             Console.out(out)
         case .json:
@@ -66,7 +67,7 @@ struct ExplainCommand: ParsableCommand {
 
     func validate() throws {
         guard RuleRegistry.rule(named: rule) != nil else {
-            let names = RuleRegistry.all.map { $0.description.alias }
+            let names = RuleRegistry.descriptions.map(\.alias)
             let close = names.filter { editDistance($0, rule.lowercased()) <= 3 }
             throw ValidationError("no rule is called `\(rule)`"
                 + (close.isEmpty ? "; `planc rules` lists them all" : "; did you mean \(close.map { "`\($0)`" }.joined(separator: ", "))?"))
@@ -74,6 +75,6 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        Console.out(RuleDocumentation.markdown(RuleRegistry.rule(named: rule)!.description))
+        Console.out(RuleDocumentation.markdown(RuleRegistry.rule(named: rule)!))
     }
 }
