@@ -15,12 +15,7 @@ public struct Checker: Sendable {
         for rule in RuleRegistry.all {
             let description = rule.description
             if let only, !only.contains(description.code) { continue }
-            let severity: Severity
-            switch configuration.rules[description.code] {
-            case .off?: continue
-            case .severity(let configured)?: severity = configured
-            case nil: severity = description.severity
-            }
+            guard let severity = configuration.severity(of: description) else { continue }
             for finding in rule.init().check(context)
             where !suppressions.isSuppressed(code: description.code, line: finding.range.line) {
                 diagnostics.append(Diagnostic(code: description.code, rule: description.alias,

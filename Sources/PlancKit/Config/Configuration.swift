@@ -35,4 +35,13 @@ public struct Configuration: Sendable, Hashable {
     public init() {}
 
     public var parseOptions: ParseOptions { ParseOptions(hoursPerDay: hoursPerDay) }
+
+    /// A rule's severity as configured, or nil when it is switched off.
+    public func severity(of rule: RuleDescription) -> Severity? {
+        switch rules[rule.code] {
+        case .off?: return nil
+        case .severity(let configured)?: return configured
+        case nil: return rule.severity
+        }
+    }
 }

@@ -116,12 +116,7 @@ public struct DevlogLinter: Sendable {
         })
         for rule in RuleRegistry.devlog {
             let description = rule.description
-            let severity: Severity
-            switch configuration.rules[description.code] {
-            case .off?: continue
-            case .severity(let configured)?: severity = configured
-            case nil: severity = description.severity
-            }
+            guard let severity = configuration.severity(of: description) else { continue }
             for found in rule.init().check(context)
             where !(suppressions[found.file]?.isSuppressed(code: description.code, line: found.finding.range.line) ?? false) {
                 result[found.file, default: []].append(Diagnostic(code: description.code, rule: description.alias,
