@@ -77,7 +77,8 @@ import PlancLive
     }
 
     @Test func diffIsReadOnly() throws {
-        let workspace = try LiveWorkspace()
+        // Its own stream, buckets and keys: other tests write to the shared ones meanwhile.
+        let workspace = try LiveWorkspace(ownStream: true)
         try workspace.configureRedisLikeTheReport()
         #expect(try workspace.planc(["state", "seed", "status.md"], now: Self.seededAt).status == 0)
         func fingerprint() throws -> String {
@@ -89,7 +90,7 @@ import PlancLive
             var keys: [String] = []
             var cursor = "0"
             repeat {
-                let reply = try redis.command(["SCAN", cursor, "COUNT", "1000"])
+                let reply = try redis.command(["SCAN", cursor, "MATCH", workspace.names.redisPrefix + ":*", "COUNT", "1000"])
                 cursor = reply.elements[0].text ?? "0"
                 keys += reply.elements[1].elements.compactMap(\.text)
             } while cursor != "0"

@@ -130,7 +130,9 @@ struct LiveWorkspace {
     let names: LiveNames
     let plan: String
 
-    init(staleHeartbeat: String = "10m") throws {
+    /// - Parameter ownStream: give the workspace its own stream (on its own
+    ///   subjects) instead of the shared one, for tests that measure it.
+    init(staleHeartbeat: String = "10m", ownStream: Bool = false) throws {
         servers = try TestServers.shared()
         directory = try CLI.temporaryDirectory()
         let tag = UUID().uuidString.prefix(8).uppercased()
@@ -138,6 +140,10 @@ struct LiveWorkspace {
         names.tasksBucket = "TASKS_\(tag)"
         names.statusBucket = "STATUS_\(tag)"
         names.redisPrefix = "t\(tag.lowercased())"
+        if ownStream {
+            names.stream = "EVENTS_\(tag)"
+            names.streamSubjects = ["t\(tag.lowercased()).>"]
+        }
         self.names = names
         try """
             stale-heartbeat: \(staleHeartbeat)
@@ -147,6 +153,8 @@ struct LiveWorkspace {
               tasks-bucket: \(names.tasksBucket)
               status-bucket: \(names.statusBucket)
               redis-prefix: \(names.redisPrefix)
+              stream: \(names.stream)
+              stream-subjects: [\(names.streamSubjects.joined(separator: ", "))]
             """.write(toFile: directory + "/.planc.yml", atomically: true, encoding: .utf8)
         plan = directory + "/status.md"
         let reference = try String(contentsOfFile: CLI.path("plans/coordination-status.md"), encoding: .utf8)

@@ -144,6 +144,11 @@ public enum ConfigLoader {
                         case "status-bucket": configuration.statusBucket = text
                         default: configuration.redisPrefix = text
                         }
+                    case "stream-subjects":
+                        guard let subjects = inner.sequence?.compactMap(\.string), !subjects.isEmpty else {
+                            throw ConfigError(file: file, line: inner.mark?.line, message: "`live.stream-subjects`: expected a list of subjects")
+                        }
+                        configuration.streamSubjects = subjects
                     case "replicas":
                         guard let count = inner.int, (1...5).contains(count) else {
                             throw ConfigError(file: file, line: inner.mark?.line, message: "`live.replicas`: expected 1 to 5")
@@ -151,7 +156,7 @@ public enum ConfigLoader {
                         configuration.replicas = count
                     default:
                         throw ConfigError(file: file, line: innerKey.mark?.line,
-                                          message: "`live.\(name)`: unknown key (nats, redis, timeout, snapshot, stream, tasks-bucket, status-bucket, redis-prefix, replicas)")
+                                          message: "`live.\(name)`: unknown key (nats, redis, timeout, snapshot, stream, stream-subjects, tasks-bucket, status-bucket, redis-prefix, replicas)")
                     }
                 }
             case "devlog":

@@ -21,6 +21,7 @@ public struct Configuration: Sendable, Hashable {
     public var snapshot: String?
     /// The names of the live-state contract (docs/live-state.md).
     public var streamName = "AGENT_EVENTS"
+    public var streamSubjects = ["agent.>"]
     public var tasksBucket = "AGENT_TASKS"
     public var statusBucket = "AGENT_STATUS"
     public var redisPrefix = "planc"

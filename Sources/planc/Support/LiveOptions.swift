@@ -62,6 +62,7 @@ extension Configuration {
     var liveNames: LiveNames {
         var names = LiveNames()
         names.stream = streamName
+        names.streamSubjects = streamSubjects
         names.tasksBucket = tasksBucket
         names.statusBucket = statusBucket
         names.redisPrefix = redisPrefix
