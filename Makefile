@@ -1,6 +1,7 @@
 # planc: the two entry points of the README, and the pieces they use.
 #   make run   install what is missing, build, then compile, check and format-check plans/
 #   make test  install what is missing, start test servers, run the whole test suite
+#   make fuzz  fuzz the parser and checker for FUZZ_SECONDS (default 600)
 
 SWIFT ?= swift
 PLANC := .build/release/planc
@@ -9,7 +10,7 @@ REFERENCE := plans/coordination-status.md
 # byte for byte, mojibake and all.
 CANONICAL_PLANS := $(filter-out $(REFERENCE),$(wildcard plans/*.md))
 
-.PHONY: deps build run test clean
+.PHONY: deps build run test fuzz asan bench clean
 
 deps:
 	@scripts/install-deps.sh
@@ -34,6 +35,11 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	scripts/test-servers.sh $(SWIFT) test
+
+# libFuzzer over the parser, checker, fixer and formatter, under ASan.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build

@@ -59,9 +59,15 @@ let package = Package(
             name: "plangen",
             dependencies: ["PlanGen"]
         ),
+        // libFuzzer entry point over the parser, checker, fixer and formatter
+        // (`make fuzz`); built normally, it replays inputs given as arguments.
+        .executableTarget(
+            name: "planc-fuzz",
+            dependencies: ["PlancKit"]
+        ),
         .testTarget(
             name: "PlancKitTests",
-            dependencies: ["PlancKit", "PlanGen", "PlancLive"]
+            dependencies: ["PlancKit", "PlanGen", "PlancLive", "planc-fuzz"]
         ),
         .testTarget(
             name: "PlancCLITests",

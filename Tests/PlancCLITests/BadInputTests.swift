@@ -9,9 +9,7 @@ import Testing
     init() throws { directory = try CLI.temporaryDirectory() }
 
     private func file(_ name: String, _ bytes: [UInt8]) throws -> String {
-        let path = directory + "/" + name
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        return path
+        try CLI.write(bytes, named: name, in: directory)
     }
 
     private func expectRefusal(_ arguments: [String], stdin: Data? = nil, mentions: [String]) throws {

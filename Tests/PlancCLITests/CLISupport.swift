@@ -6,6 +6,10 @@ struct CLIResult {
     var stdout: String
     var stderr: String
     var stdoutData: Data
+    /// Killed by a signal (a crash) rather than exiting.
+    var crashed = false
+    /// Still running when the time limit came, so killed.
+    var timedOut = false
 }
 
 enum CLI {
@@ -29,7 +33,7 @@ enum CLI {
 
     @discardableResult
     static func run(_ arguments: [String], stdin: Data? = nil, in directory: String? = nil,
-                    environment: [String: String] = [:]) throws -> CLIResult {
+                    environment: [String: String] = [:], timeLimit: Double = 300) throws -> CLIResult {
         // planc may exit before it reads all of its input (a file over the
         // size limit): the write must fail, not kill the test process.
         signal(SIGPIPE, SIG_IGN)
@@ -57,12 +61,21 @@ enum CLI {
         DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         if let stdin { try? input.fileHandleForWriting.write(contentsOf: stdin) }
         try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        // A hang must fail the test, not stall the suite.
+        let finished = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async { process.waitUntilExit(); finished.signal() }
+        let timedOut = finished.wait(timeout: .now() + timeLimit) == .timedOut
+        if timedOut {
+            process.terminate()
+            finished.wait()
+        }
         group.wait()
         return CLIResult(status: process.terminationStatus,
                          stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self),
-                         stdoutData: outData)
+                         stdoutData: outData,
+                         crashed: !timedOut && process.terminationReason == .uncaughtSignal,
+                         timedOut: timedOut)
     }
 
     /// Processes started and not yet waited for.
@@ -108,6 +121,13 @@ enum CLI {
     static func runConcurrently(_ commands: [[String]], in directory: String? = nil,
                                 environment: [String: String] = [:]) throws -> [CLIResult] {
         collect(try launch(commands, in: directory, environment: environment))
+    }
+
+    /// Writes a file into `directory` and returns its path.
+    static func write(_ bytes: [UInt8], named name: String, in directory: String) throws -> String {
+        let path = directory + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
     }
 
     /// A fresh temporary folder, removed by the caller.

@@ -52,6 +52,7 @@ import Testing
         #expect(diagnostics[0]["fix"] is NSNull)
         let summary = try #require(json["summary"] as? [String: Int])
         #expect(summary == ["files": 1, "errors": 2, "warnings": 1, "notes": 0])
+        #expect((json["unreadable"] as? [Any])?.isEmpty == true)
         // Keys in the documented order.
         let order = ["\"code\"", "\"rule\"", "\"severity\"", "\"message\"", "\"file\"", "\"line\"", "\"column\"",
                      "\"endLine\"", "\"endColumn\"", "\"help\"", "\"fix\""]
@@ -168,5 +169,32 @@ final class XMLCounter: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String] = [:]) {
         elements[name, default: 0] += 1
+    }
+
+    /// A file that could not be read is never reported as passing, in any format.
+    @Test func unreadableFilesAreReportedInEveryFormat() throws {
+        let clean = try SourceLoader.decode(name: "plans/ok.md", bytes: Array("# T - 2025-12-11\n".utf8))
+        let result = CheckResult(files: [
+            CheckedFile(path: "plans/ok.md", source: clean, diagnostics: []),
+            CheckedFile(path: "plans/bad.md", source: nil, diagnostics: [], error: "not valid UTF-8: byte 0xC3"),
+        ], strict: false)
+        #expect(result.exitCode == 2)
+        let text = TextReporter(color: false).report(result)
+        #expect(!text.contains("All checks passed"))
+        #expect(text.contains("in 2 files; 1 of them could not be read"))
+
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReporter().report(result).utf8)) as? [String: Any])
+        let unreadable = try #require(json["unreadable"] as? [[String: String]])
+        #expect(unreadable == [["file": "plans/bad.md", "message": "not valid UTF-8: byte 0xC3"]])
+
+        #expect(GitHubReporter().report(result).contains("::error file=plans/bad.md,title=planc (unreadable)::not valid UTF-8: byte 0xC3"))
+
+        let sarif = SARIFReporter(root: "/repo", workingDirectory: "/repo", version: "1").report(result)
+        let run = try #require(((try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])?["runs"] as? [[String: Any]])?.first)
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == false)
+        #expect((invocation["toolExecutionNotifications"] as? [Any])?.count == 1)
+
+        #expect(JUnitReporter().report(result).contains("<error type=\"input\" message=\"not valid UTF-8: byte 0xC3\"/>"))
     }
 }

@@ -27,6 +27,11 @@ public struct CheckResult: Sendable {
 
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
 
+    /// The files that could not be read, each with its reason.
+    public var unreadable: [(path: String, message: String)] {
+        files.compactMap { file in file.error.map { (file.path, $0) } }
+    }
+
     public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
 
     public var fixable: Int { diagnostics.filter { $0.fix != nil }.count }
@@ -43,11 +48,14 @@ public struct CheckResult: Sendable {
         return diagnostics.contains(where: fails) ? 1 : 0
     }
 
-    /// `2 errors, 1 warning and 0 notes in 3 files`.
+    /// `2 errors, 1 warning and 0 notes in 3 files`, and how many files
+    /// could not be read when some could not.
     public var summaryCounts: String {
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        return "\(plural(count(.error), "error")), \(plural(count(.warning), "warning")) and "
+        let counts = "\(plural(count(.error), "error")), \(plural(count(.warning), "warning")) and "
             + "\(plural(count(.note), "note")) in \(plural(files.count, "file"))"
+        let unread = unreadable.count
+        return unread == 0 ? counts : counts + "; \(unread) of them could not be read"
     }
 }
 

@@ -24,6 +24,9 @@ public struct GitHubReporter: Reporter {
             if let help = diagnostic.help { message += "\nhelp: " + help }
             out += "::\(command) \(properties)::\(Self.escapeData(message))\n"
         }
+        for (path, message) in result.unreadable {
+            out += "::error file=\(Self.escapeProperty(path)),title=planc (unreadable)::\(Self.escapeData(message))\n"
+        }
         out += "planc: \(result.summaryCounts)\n"
         let shown = 10
         let errors = result.count(.error), warnings = result.count(.warning), notes = result.count(.note)

@@ -43,6 +43,17 @@ public struct JSONReporter: Reporter {
             json.endObject()
         }
         json.endArray()
+        // Files that could not be checked at all (also on standard error).
+        json.key("unreadable")
+        json.beginArray()
+        for (path, message) in result.unreadable {
+            json.element()
+            json.beginInlineObject()
+            json.member("file", path)
+            json.member("message", message)
+            json.endInlineObject()
+        }
+        json.endArray()
         json.key("summary")
         json.beginInlineObject()
         json.member("files", result.files.count)

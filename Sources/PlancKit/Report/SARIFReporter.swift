@@ -56,10 +56,33 @@ public struct SARIFReporter: Reporter {
             }
         }
         json.endArray()
+        writeInvocation(result, into: &json)
         json.endObject()
         json.endArray()
         json.endObject()
         return json.string + "\n"
+    }
+
+    /// Whether every file could be read; a notification for each that could not.
+    private func writeInvocation(_ result: CheckResult, into json: inout JSONWriter) {
+        json.key("invocations")
+        json.beginArray()
+        json.element()
+        json.beginObject()
+        json.member("executionSuccessful", result.unreadable.isEmpty)
+        json.key("toolExecutionNotifications")
+        json.beginArray()
+        for (path, message) in result.unreadable {
+            json.element()
+            json.beginObject()
+            json.member("level", "error")
+            json.key("message"); json.beginInlineObject(); json.member("text", message); json.endInlineObject()
+            writeLocations(relativePath(path), into: &json)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        json.endArray()
     }
 
     private func level(_ severity: Severity) -> String {
@@ -107,6 +130,23 @@ public struct SARIFReporter: Reporter {
         json.beginInlineObject()
         json.member("text", diagnostic.message + (diagnostic.help.map { " (help: \($0))" } ?? ""))
         json.endInlineObject()
+        writeLocations(path, into: &json) { json in
+            json.member("startLine", range.line)
+            json.member("startColumn", startColumn)
+            json.member("endLine", range.endLine)
+            json.member("endColumn", max(endColumn, range.endLine == range.line ? startColumn : 1))
+        }
+        json.key("partialFingerprints")
+        json.beginInlineObject()
+        json.member("primaryLocationLineHash", Self.fnv1a(key) + ":\(occurrence)")
+        json.endInlineObject()
+        json.endObject()
+    }
+
+    /// `"locations": [{"physicalLocation": {"artifactLocation", "region"}}]`,
+    /// the region written by `region` when there is one.
+    private func writeLocations(_ uri: String, into json: inout JSONWriter,
+                                region: ((inout JSONWriter) -> Void)? = nil) {
         json.key("locations")
         json.beginArray()
         json.element()
@@ -115,24 +155,18 @@ public struct SARIFReporter: Reporter {
         json.beginObject()
         json.key("artifactLocation")
         json.beginInlineObject()
-        json.member("uri", path)
+        json.member("uri", uri)
         json.member("uriBaseId", "%SRCROOT%")
         json.endInlineObject()
-        json.key("region")
-        json.beginInlineObject()
-        json.member("startLine", range.line)
-        json.member("startColumn", startColumn)
-        json.member("endLine", range.endLine)
-        json.member("endColumn", max(endColumn, range.endLine == range.line ? startColumn : 1))
-        json.endInlineObject()
+        if let region {
+            json.key("region")
+            json.beginInlineObject()
+            region(&json)
+            json.endInlineObject()
+        }
         json.endObject()
         json.endObject()
         json.endArray()
-        json.key("partialFingerprints")
-        json.beginInlineObject()
-        json.member("primaryLocationLineHash", Self.fnv1a(key) + ":\(occurrence)")
-        json.endInlineObject()
-        json.endObject()
     }
 
     /// The file's path from the root, with forward slashes, percent-encoded

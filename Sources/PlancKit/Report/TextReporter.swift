@@ -29,7 +29,7 @@ public struct TextReporter: Reporter {
                 out += render(diagnostic, source: file.source) + "\n"
             }
         }
-        if result.diagnostics.isEmpty {
+        if result.diagnostics.isEmpty && result.unreadable.isEmpty {
             out += paint("All checks passed", .bold) + " (\(result.files.count) file\(result.files.count == 1 ? "" : "s")).\n"
         } else {
             out += paint("Found " + result.summaryCounts, .bold) + "."
