@@ -1,6 +1,7 @@
 # planc: the two entry points of the README, and the pieces they use.
 #   make run   install what is missing, build, then compile, check and format-check plans/
 #   make test  install what is missing, start test servers, run the whole test suite
+#   make asan  the test suite under AddressSanitizer (CI runs it too)
 #   make fuzz  fuzz the parser and checker for FUZZ_SECONDS (default 600)
 
 SWIFT ?= swift
@@ -35,6 +36,14 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	scripts/test-servers.sh $(SWIFT) test
+
+# The whole suite under AddressSanitizer, in its own build folder; leaks are
+# errors except those scripts/lsan.supp lists (XCTest's and libcurl's).
+ASAN_BUILD := --sanitize=address --scratch-path .build-asan
+asan: deps
+	$(SWIFT) build --build-tests $(ASAN_BUILD)
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp ASAN_OPTIONS=detect_leaks=1 \
+	  scripts/test-servers.sh $(SWIFT) test --skip-build $(ASAN_BUILD)
 
 # libFuzzer over the parser, checker, fixer and formatter, under ASan.
 FUZZ_SECONDS ?= 600

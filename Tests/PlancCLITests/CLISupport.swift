@@ -37,83 +37,42 @@ enum CLI {
         // planc may exit before it reads all of its input (a file over the
         // size limit): the write must fail, not kill the test process.
         signal(SIGPIPE, SIG_IGN)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        // Drain both pipes while feeding stdin so that nothing blocks.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        if let stdin { try? input.fileHandleForWriting.write(contentsOf: stdin) }
-        try? input.fileHandleForWriting.close()
+        let process = try Subprocess(binary, arguments, directory: directory, environment: environment,
+                                     stdin: stdin == nil ? .null : .pipe)
         // A hang must fail the test, not stall the suite.
-        let finished = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async { process.waitUntilExit(); finished.signal() }
-        let timedOut = finished.wait(timeout: .now() + timeLimit) == .timedOut
-        if timedOut {
-            process.terminate()
-            finished.wait()
-        }
-        group.wait()
-        return CLIResult(status: process.terminationStatus,
-                         stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self),
-                         stdoutData: outData,
-                         crashed: !timedOut && process.terminationReason == .uncaughtSignal,
+        let (out, err, timedOut) = process.communicate(stdin: stdin, timeLimit: timeLimit)
+        return result(of: process, stdout: out, stderr: err, timedOut: timedOut)
+    }
+
+    private static func result(of process: Subprocess, stdout: Data, stderr: Data, timedOut: Bool) -> CLIResult {
+        let termination = process.wait()
+        return CLIResult(status: termination.status,
+                         stdout: String(decoding: stdout, as: UTF8.self),
+                         stderr: String(decoding: stderr, as: UTF8.self),
+                         stdoutData: stdout,
+                         crashed: termination.signaled && !timedOut,
                          timedOut: timedOut)
     }
 
     /// Processes started and not yet waited for.
     struct Running {
-        fileprivate var processes: [(Process, Pipe, Pipe)]
+        fileprivate var processes: [Subprocess]
     }
 
     /// Starts every command and returns without waiting.
     static func launch(_ commands: [[String]], in directory: String? = nil,
                        environment: [String: String] = [:]) throws -> Running {
         signal(SIGPIPE, SIG_IGN)
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        var running: [(Process, Pipe, Pipe)] = []
-        for arguments in commands {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = arguments
-            if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-            process.environment = env
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            running.append((process, out, err))
-        }
-        return Running(processes: running)
+        return Running(processes: try commands.map { arguments in
+            try Subprocess(binary, arguments, directory: directory, environment: environment)
+        })
     }
 
     /// Waits for launched processes, in order.
     static func collect(_ running: Running) -> [CLIResult] {
-        running.processes.map { process, out, err in
-            let outData = out.fileHandleForReading.readDataToEndOfFile()
-            let errData = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
+        running.processes.map { process in
+            let (out, err, timedOut) = process.communicate()
+            return result(of: process, stdout: out, stderr: err, timedOut: timedOut)
         }
     }
 

@@ -8,7 +8,7 @@ import PlancLive
 /// planc carries on through the remaining URLs.
 @Suite struct ClusterTests {
     final class Cluster {
-        var processes: [Process] = []
+        var processes: [Subprocess] = []
         let directory: String
         let clientPorts: [Int]
 
@@ -31,15 +31,8 @@ import PlancLive
                     """
                 let file = directory + "/n\(node + 1).conf"
                 try config.write(toFile: file, atomically: true, encoding: .utf8)
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: Self.natsServer())
-                process.arguments = ["-c", file]
                 let log = directory + "/n\(node + 1).log"
-                _ = FileManager.default.createFile(atPath: log, contents: nil)
-                process.standardOutput = FileHandle(forWritingAtPath: log)
-                process.standardError = FileHandle(forWritingAtPath: log)
-                try process.run()
-                processes.append(process)
+                processes.append(try Subprocess(Self.natsServer(), ["-c", file], stdout: .file(log), stderr: .file(log)))
             }
             for port in clientPorts { try TestServers.waitForPort(port) }
         }
@@ -52,14 +45,14 @@ import PlancLive
         var urls: String { clientPorts.map { "nats://127.0.0.1:\($0)" }.joined(separator: ",") }
 
         func kill(_ node: Int) {
-            Foundation.kill(processes[node].processIdentifier, SIGKILL)
-            processes[node].waitUntilExit()
+            processes[node].send(SIGKILL)
+            processes[node].wait()
         }
 
         deinit {
             for process in processes where process.isRunning {
-                Foundation.kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
+                process.send(SIGKILL)
+                process.wait()
             }
             try? FileManager.default.removeItem(atPath: directory)
         }

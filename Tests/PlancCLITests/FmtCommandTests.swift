@@ -14,17 +14,9 @@ import Testing
         #expect(result.stdout.contains("-## Infrastructure Setup ‚úÖ\n+## Infrastructure Setup ✅\n"))
         #expect(result.stderr.contains("1 file would be reformatted"))
         // The diff turns the file into fmt's output.
-        let patch = Process()
-        patch.executableURL = URL(fileURLWithPath: "/usr/bin/patch")
-        patch.arguments = ["-s", "-p1", "-i", "-"]
-        patch.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let input = Pipe()
-        patch.standardInput = input
-        try patch.run()
-        try input.fileHandleForWriting.write(contentsOf: result.stdoutData)
-        try input.fileHandleForWriting.close()
-        patch.waitUntilExit()
-        #expect(patch.terminationStatus == 0)
+        let patch = try Subprocess("/usr/bin/patch", ["-s", "-p1", "-i", "-"], directory: directory, stdin: .pipe)
+        _ = patch.communicate(stdin: result.stdoutData, timeLimit: 60)
+        #expect(patch.wait().status == 0)
         #expect(try CLI.run(["fmt", "--check", "plans/status.md"], in: directory).status == 0)
     }
 

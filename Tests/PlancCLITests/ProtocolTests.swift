@@ -71,16 +71,11 @@ import PlancLive
         }
         // Each agent claims in a loop until nothing is ready.
         let script = "while \(planc) claim --next --agent \"$1\" --plan race.md >/dev/null 2>>errors-$1.log; do :; done; exit 0"
-        var processes: [Process] = []
-        for loop in loops {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = ["-c", script, "loop", loop[1]]
-            process.currentDirectoryURL = URL(fileURLWithPath: workspace.directory)
-            try process.run()
-            processes.append(process)
+        let processes = try loops.map { loop in
+            try Subprocess("/bin/bash", ["-c", script, "loop", loop[1]], directory: workspace.directory,
+                           stdout: .null, stderr: .null)
         }
-        processes.forEach { $0.waitUntilExit() }
+        processes.forEach { $0.wait() }
         let nats = try workspace.servers.nats()
         let bucket = try requireBucket(nats.bucket(workspace.names.tasksBucket))
         let entries = try bucket.entries().map { try TaskEntry.decode($0.value, key: $0.key) }
@@ -118,17 +113,11 @@ import PlancLive
             let task = tasks[outsider % tasks.count]
             commands.append(["-c", "for i in $(seq 1 50); do \(planc) progress \(task) --agent outsider-\(outsider) --percent $i 2>/dev/null; test $? -eq 1 || exit 1; done"])
         }
-        var processes: [Process] = []
-        for arguments in commands {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = arguments
-            process.currentDirectoryURL = URL(fileURLWithPath: workspace.directory)
-            try process.run()
-            processes.append(process)
+        let processes = try commands.map { arguments in
+            try Subprocess("/bin/bash", arguments, directory: workspace.directory, stdout: .null, stderr: .null)
         }
-        processes.forEach { $0.waitUntilExit() }
-        #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "\(processes.map(\.terminationStatus))")
+        let statuses = processes.map { $0.wait().status }
+        #expect(statuses.allSatisfy { $0 == 0 }, "\(statuses)")
         let events = try Self.events(workspace.servers, after: before, subjectPrefix: "agent.progress.race-\(tag)-")
         #expect(events.count == 16 * 50, "every legal update is in the stream")
         #expect(events.allSatisfy { ($0["agent"] as? String)?.hasPrefix("holder-") == true }, "no illegal one is")
@@ -202,14 +191,7 @@ import PlancLive
     @Test func statusHeartbeatAndWatch() throws {
         let workspace = try LiveWorkspace()
         #expect(try workspace.planc(["state", "seed", "status.md"]).status == 0)
-        let watch = Process()
-        watch.executableURL = URL(fileURLWithPath: CLI.binary)
-        watch.arguments = ["watch"]
-        watch.currentDirectoryURL = URL(fileURLWithPath: workspace.directory)
-        let output = Pipe()
-        watch.standardOutput = output
-        watch.standardError = Pipe()
-        try watch.run()
+        let watch = try Subprocess(CLI.binary, ["watch"], directory: workspace.directory, stderr: .null)
         usleep(500_000)
         #expect(try workspace.planc(["status", "general-purpose", "🟢", "--current-task", "test-fixes"]).status == 0)
         #expect(try workspace.planc(["heartbeat", "general-purpose"]).status == 0)
@@ -217,10 +199,12 @@ import PlancLive
         #expect(try workspace.planc(["progress", "test-fixes", "--agent", "general-purpose", "--percent", "30",
                                      "--note", "fixtures"]).status == 0)
         usleep(500_000)
-        kill(watch.processIdentifier, SIGINT)
-        watch.waitUntilExit()
-        #expect(watch.terminationStatus == 0, "Ctrl-C ends watch cleanly")
-        let lines = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        watch.send(SIGINT)
+        let (output, _, timedOut) = watch.communicate(timeLimit: 30)
+        #expect(!timedOut)
+        let ended = watch.wait()
+        #expect(ended.status == 0 && !ended.signaled, "Ctrl-C ends watch cleanly")
+        let lines = String(decoding: output, as: UTF8.self)
             .split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.contains(" agent.status.general-purpose - general-purpose running") })
         #expect(lines.contains { $0.contains(" agent.tasks.claim test-fixes general-purpose") })

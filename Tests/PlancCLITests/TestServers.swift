@@ -45,14 +45,11 @@ struct TestServers: Sendable {
         guard let path = folders.map({ $0 + "/" + name }).first(where: FileManager.default.isExecutableFile) else {
             throw LiveError("\(name) is not installed: scripts/install-deps.sh installs it")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        process.standardOutput = FileHandle(forWritingAtPath: log)
-        process.standardError = FileHandle(forWritingAtPath: log)
-        do { try process.run() } catch { throw LiveError("cannot start \(name): \(error)") }
-        ownServerProcesses.append(process)
+        do {
+            ownServerProcesses.append(try Subprocess(path, arguments, stdout: .file(log), stderr: .file(log)))
+        } catch {
+            throw LiveError("cannot start \(name): \(error)")
+        }
     }
 
     /// A port nothing listens on now.
@@ -100,13 +97,12 @@ struct TestServers: Sendable {
 }
 
 /// The servers this test process started itself, stopped at its exit.
-nonisolated(unsafe) private var ownServerProcesses: [Process] = []
+nonisolated(unsafe) private var ownServerProcesses: [Subprocess] = []
 nonisolated(unsafe) private var ownServerDirectory: String?
 
-/// Runs at exit, when Foundation's process monitoring may be gone: plain
-/// signals and waitpid, SIGKILL after two seconds.
+/// Runs at exit: plain signals and waitpid, SIGKILL after two seconds.
 private func stopOwnServers() {
-    let pids = ownServerProcesses.map(\.processIdentifier)
+    let pids = ownServerProcesses.map(\.pid)
     for pid in pids { kill(pid, SIGTERM) }
     for pid in pids {
         var status: Int32 = 0

@@ -26,8 +26,9 @@ public struct CheckContext: Sendable {
                            endLine: range.line, endColumn: range.column + before + inside)
     }
 
-    /// All agent tasks of the plan, with their agent.
-    public var agentTasks: [(agent: Agent, task: PlanTask)] {
-        plan.agents.flatMap { agent in agent.tasks.map { (agent, $0) } }
+    /// All agent tasks of the plan, in order; lazily, because a large plan
+    /// has hundreds of thousands and most rules stop early or skip most.
+    public var agentTasks: some Sequence<PlanTask> {
+        plan.agents.lazy.flatMap(\.tasks)
     }
 }

@@ -9,7 +9,9 @@ extension PlanParser {
             agentsByKey[agent.name.lowercased()] = agent.slug
             if let id = agent.id { agentsByKey[id.lowercased()] = agent.slug }
         }
-        let taskIDs = Set(plan.allTaskIDs)
+        // Only dependencies can name tasks; most plans list few.
+        let hasDependencies = plan.phases.contains { !$0.dependencies.isEmpty }
+        let taskIDs = hasDependencies ? Set(plan.allTaskIDs) : []
         for phaseIndex in plan.phases.indices {
             for index in plan.phases[phaseIndex].agents.indices {
                 let text = plan.phases[phaseIndex].agents[index].text

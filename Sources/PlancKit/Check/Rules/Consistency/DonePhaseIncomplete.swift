@@ -9,8 +9,9 @@ struct DonePhaseIncomplete: Rule {
         failing: ["## Phase Plan\n\n### Phase 1: A (1 day) - PENDING\n\n### Phase 2: B (1 day) - ↓↓✅ DONE\n- **Tasks:** Docs (⚪ pending)\n- **Dependencies:** Phase 1\n"])
 
     func check(_ context: CheckContext) -> [Finding] {
+        guard context.plan.phases.contains(where: { $0.status?.status == .done }) else { return [] }
         var agentTaskStatus: [String: Status] = [:]
-        for (_, task) in context.agentTasks { agentTaskStatus[task.id] = task.status }
+        for task in context.agentTasks { agentTaskStatus[task.id] = task.status }
         var phaseStatus: [Int: Status] = [:]
         for phase in context.plan.phases {
             if let number = phase.number, let status = phase.status?.status { phaseStatus[number] = status }

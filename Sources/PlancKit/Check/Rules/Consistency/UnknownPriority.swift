@@ -9,7 +9,7 @@ struct UnknownPriority: Rule {
         failing: ["## Active Agents\n\n### A\n**Tasks:**\n1. **One** (1h) - ↓URGENT\n"])
 
     func check(_ context: CheckContext) -> [Finding] {
-        context.agentTasks.compactMap { _, task in
+        context.agentTasks.compactMap { task in
             guard let priority = task.priority, priority.value == nil else { return nil }
             let upper = priority.text.uppercased()
             let guess = PlanTask.Priority.allCases.map(\.rawValue).min { editDistance($0, upper) < editDistance($1, upper) }

@@ -14,7 +14,7 @@ struct DuplicateTask: Rule {
     func check(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
         var seen: [String: SourceRange] = [:]
-        for (_, task) in context.agentTasks {
+        for task in context.agentTasks {
             if let first = seen[task.id] {
                 findings.append(duplicate(task.id, at: task.titleRange, first: first))
             } else {
