@@ -11,7 +11,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // libcmark-gfm and its core extensions, from Debian's -dev packages.
@@ -19,6 +18,13 @@ let package = Package(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // libyaml, for .planc.yml and devlog front matter: a C parser, so
+        // that reading a config file does not pull Foundation into planc.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
         ),
         // The official NATS C client and Redis C client, from Debian.
         .systemLibrary(
@@ -35,7 +41,7 @@ let package = Package(
         // The compiler pipeline: source → markdown blocks → typed model → renderers.
         .target(
             name: "PlancKit",
-            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmarkGFM", "CYAML"]
         ),
         // Live state: NATS JetStream and Redis clients, snapshots, drift, sync.
         .target(

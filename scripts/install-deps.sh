@@ -9,9 +9,12 @@ packages=(
   libcmark-gfm-extensions-dev
   libnats-dev
   libhiredis-dev
+  libyaml-dev
   nats-server
   redis-server
   cmark-gfm
+  python3
+  time
 )
 
 missing=()

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PlancKit
 
 /// Time for live state: RFC 3339 UTC strings in entries, seconds since the
@@ -6,19 +10,28 @@ import PlancKit
 /// heartbeat's age is reproducible in tests and demonstrations.
 public enum Clock {
     public static func now() -> Double {
-        if let fixed = ProcessInfo.processInfo.environment["PLANC_NOW"], let seconds = seconds(fixed) {
+        if let fixed = getenv("PLANC_NOW").map({ String(cString: $0) }), let seconds = seconds(fixed) {
             return seconds
         }
-        return Date().timeIntervalSince1970
+        return clock(CLOCK_REALTIME)
     }
 
     /// Seconds on a clock that only goes forward, for deadlines.
     public static func monotonic() -> Double {
-        ProcessInfo.processInfo.systemUptime
+        clock(CLOCK_MONOTONIC)
+    }
+
+    private static func clock(_ id: clockid_t) -> Double {
+        var time = timespec()
+        clock_gettime(id, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     public static func sleep(_ seconds: Double) {
-        Thread.sleep(forTimeInterval: seconds)
+        guard seconds > 0 else { return }
+        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - seconds.rounded(.down)) * 1e9))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
     }
 
     /// `2025-12-11T16:37:05Z` (also read: `2025-12-11 16:37 UTC`).

@@ -1,4 +1,3 @@
-import Foundation
 import PlancKit
 
 /// The current state of a task, as the `AGENT_TASKS` bucket holds it.
@@ -44,8 +43,11 @@ public struct TaskEntry: Sendable, Hashable {
     }
 
     public static func decode(_ bytes: [UInt8], key: String) throws(LiveError) -> TaskEntry {
-        let object = try JSONObject.parse(bytes, what: "task entry \(key)")
-        return TaskEntry(task: object.string("task") ?? key, agent: object.string("agent"),
+        decode(try JSONObject.parse(bytes, what: "task entry \(key)"), key: key)
+    }
+
+    static func decode(_ object: JSONObject, key: String) -> TaskEntry {
+        TaskEntry(task: object.string("task") ?? key, agent: object.string("agent"),
                          assignee: object.string("assignee"), status: object.string("status") ?? "pending",
                          percent: object.int("percent") ?? 0, note: object.string("note") ?? "",
                          updated: object.string("updated") ?? "", leaseUntil: object.string("lease_until"))
@@ -91,8 +93,11 @@ public struct AgentEntry: Sendable, Hashable {
     }
 
     public static func decode(_ bytes: [UInt8], key: String) throws(LiveError) -> AgentEntry {
-        let object = try JSONObject.parse(bytes, what: "agent entry \(key)")
-        return AgentEntry(agent: object.string("agent") ?? key, id: object.string("id"),
+        decode(try JSONObject.parse(bytes, what: "agent entry \(key)"), key: key)
+    }
+
+    static func decode(_ object: JSONObject, key: String) -> AgentEntry {
+        AgentEntry(agent: object.string("agent") ?? key, id: object.string("id"),
                           name: object.string("name") ?? key, status: object.string("status") ?? "pending",
                           currentTask: object.string("current_task"), heartbeat: object.string("heartbeat") ?? "")
     }
@@ -103,24 +108,24 @@ public struct AgentEntry: Sendable, Hashable {
     }
 }
 
-/// A JSON object read with Foundation, with typed lookups.
+/// A JSON object, with typed lookups.
 struct JSONObject {
-    let values: [String: Any]
+    let values: [String: JSONValue]
 
     static func parse(_ bytes: [UInt8], what: String) throws(LiveError) -> JSONObject {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+        guard let object = (try? JSONReader.parse(bytes))?.object else {
             throw LiveError("\(what) is not a JSON object")
         }
         return JSONObject(values: object)
     }
 
-    func string(_ key: String) -> String? { values[key] as? String }
+    func string(_ key: String) -> String? { values[key]?.string }
 
-    func int(_ key: String) -> Int? { (values[key] as? NSNumber)?.intValue }
+    func int(_ key: String) -> Int? { values[key]?.int }
 
-    func bool(_ key: String) -> Bool? { (values[key] as? NSNumber)?.boolValue }
+    func bool(_ key: String) -> Bool? { values[key]?.bool }
 
-    func object(_ key: String) -> JSONObject? { (values[key] as? [String: Any]).map(JSONObject.init) }
+    func object(_ key: String) -> JSONObject? { values[key]?.object.map(JSONObject.init) }
 
     var keys: [String] { Array(values.keys) }
 }

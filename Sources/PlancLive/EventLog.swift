@@ -1,4 +1,3 @@
-import Foundation
 import PlancKit
 
 /// What `planc watch` shows: events as one line each, and a table of agents
@@ -17,32 +16,32 @@ public struct EventLog {
 
     /// Applies an event and describes it in one line.
     public mutating func apply(subject: String, data: [UInt8]) -> String {
-        let object = (try? JSONSerialization.jsonObject(with: Data(data))) as? [String: Any] ?? [:]
-        let task = object["task"] as? String
-        let agent = object["agent"] as? String ?? ""
-        let time = object["ts"] as? String ?? Clock.rfc3339(Clock.now())
+        let object = (try? JSONReader.parse(data))?.object ?? [:]
+        let task = object["task"]?.string
+        let agent = object["agent"]?.string ?? ""
+        let time = object["ts"]?.string ?? Clock.rfc3339(Clock.now())
         var details: [String] = []
         switch subject {
         case "agent.tasks.claim":
             if let task { tasks[task] = (Status.inProgress.rawValue, agent, tasks[task]?.percent ?? 0) }
-            if let lease = object["lease_seconds"] as? NSNumber { details.append("lease \(lease.intValue)s") }
+            if let lease = object["lease_seconds"]?.int { details.append("lease \(lease)s") }
         case "agent.tasks.release":
             if let task { tasks[task] = (Status.pending.rawValue, nil, tasks[task]?.percent ?? 0) }
         case "agent.tasks.blocked":
             if let task { tasks[task] = (Status.blocked.rawValue, agent, tasks[task]?.percent ?? 0) }
-            if let reason = object["reason"] as? String { details.append("reason: \(reason)") }
+            if let reason = object["reason"]?.string { details.append("reason: \(reason)") }
         case "agent.tasks.complete":
             if let task { tasks[task] = (Status.done.rawValue, agent, 100) }
-            if let result = object["result"] as? String { details.append("result: \(result)") }
+            if let result = object["result"]?.string { details.append("result: \(result)") }
         default:
             if subject.hasPrefix("agent.progress."), let task {
-                let percent = (object["percent"] as? NSNumber)?.intValue ?? 0
+                let percent = object["percent"]?.int ?? 0
                 tasks[task] = (Status.inProgress.rawValue, agent, percent)
                 details.append("\(percent)%")
-                if let note = object["note"] as? String, !note.isEmpty { details.append(note) }
+                if let note = object["note"]?.string, !note.isEmpty { details.append(note) }
             } else if subject.hasPrefix("agent.status.") {
-                let status = object["status"] as? String ?? "?"
-                agents[agent] = (status, object["current_task"] as? String, time)
+                let status = object["status"]?.string ?? "?"
+                agents[agent] = (status, object["current_task"]?.string, time)
                 details.append(status)
             }
         }

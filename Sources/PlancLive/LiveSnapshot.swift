@@ -1,4 +1,3 @@
-import Foundation
 import PlancKit
 
 /// Everything `planc diff` compares, captured at one moment: from the
@@ -142,7 +141,7 @@ public enum SnapshotFile {
         if let nats = root.object("nats") {
             var stream: LiveSnapshot.StreamState?
             if let info = nats.object("stream") {
-                stream = .init(name: info.string("name") ?? "", subjects: info.values["subjects"] as? [String] ?? [],
+                stream = .init(name: info.string("name") ?? "", subjects: info.values["subjects"]?.array?.compactMap(\.string) ?? [],
                                lastSequence: UInt64(info.int("lastSequence") ?? 0))
             }
             snapshot.nats = .init(urls: nats.string("urls") ?? "", jetstream: nats.bool("jetstream") ?? false, stream: stream)
@@ -157,15 +156,14 @@ public enum SnapshotFile {
         for (name, isTask) in [("tasks", true), ("agents", false)] {
             guard let entries = root.object(name) else { continue }
             for key in entries.keys {
-                guard let entry = entries.object(key), let value = entry.values["value"],
-                      let data = try? JSONSerialization.data(withJSONObject: value) else {
+                guard let entry = entries.object(key), let value = entry.object("value") else {
                     throw LiveError("\(file): \(name).\(key) has no value")
                 }
-                let revision = UInt64(entry.int("revision") ?? 0)
+                let revision = UInt64(max(entry.int("revision") ?? 0, 0))
                 if isTask {
-                    snapshot.tasks[key] = .init(value: try TaskEntry.decode(Array(data), key: key), revision: revision)
+                    snapshot.tasks[key] = .init(value: TaskEntry.decode(value, key: key), revision: revision)
                 } else {
-                    snapshot.agents[key] = .init(value: try AgentEntry.decode(Array(data), key: key), revision: revision)
+                    snapshot.agents[key] = .init(value: AgentEntry.decode(value, key: key), revision: revision)
                 }
             }
         }
@@ -173,7 +171,7 @@ public enum SnapshotFile {
             for (name, isTask) in [("tasks", true), ("agents", false)] {
                 guard let entries = cache.object(name) else { continue }
                 for key in entries.keys {
-                    let fields = (entries.values[key] as? [String: Any] ?? [:]).compactMapValues { $0 as? String }
+                    let fields = entries.values[key]?.object?.compactMapValues(\.string) ?? [:]
                     if isTask { snapshot.taskCache[key] = fields } else { snapshot.agentCache[key] = fields }
                 }
             }

@@ -1,4 +1,3 @@
-import Yams
 
 #if canImport(Glibc)
 import Glibc
@@ -63,25 +62,23 @@ public enum ConfigLoader {
     }
 
     public static func parse(_ text: String, file: String) throws(ConfigError) -> Configuration {
-        let root: Node?
+        let root: YAMLNode?
         do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw syntaxError(error, file: file)
+            root = try YAML.compose(text)
         } catch {
-            throw ConfigError(file: file, line: nil, message: "is not valid YAML: \(error)")
+            throw ConfigError(file: file, line: error.line, message: "is not valid YAML: \(error.problem)")
         }
         var configuration = Configuration()
         configuration.file = file
         guard let root else { return configuration }
         guard let mapping = root.mapping else {
-            throw ConfigError(file: file, line: root.mark?.line, message: "the configuration must be a mapping of keys")
+            throw ConfigError(file: file, line: root.line, message: "the configuration must be a mapping of keys")
         }
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
-            let line = keyNode.mark?.line
+            let line = keyNode.line
             func fail(_ message: String) -> ConfigError {
-                ConfigError(file: file, line: value.mark?.line ?? line, message: "`\(key)`: \(message)")
+                ConfigError(file: file, line: value.line, message: "`\(key)`: \(message)")
             }
             switch key {
             case "rules":
@@ -89,7 +86,7 @@ public enum ConfigLoader {
                 for (ruleNode, settingNode) in rules {
                     let name = ruleNode.string ?? ""
                     guard let rule = RuleRegistry.rule(named: name) else {
-                        throw ConfigError(file: file, line: ruleNode.mark?.line,
+                        throw ConfigError(file: file, line: ruleNode.line,
                                           message: "`rules.\(name)`: no rule has this code or alias (see `planc rules`)")
                     }
                     let word = settingNode.string?.lowercased() ?? (settingNode.bool == false ? "off" : "")
@@ -98,7 +95,7 @@ public enum ConfigLoader {
                     case "error", "warning", "note":
                         configuration.rules[rule.code] = .severity(Severity(rawValue: word)!)
                     default:
-                        throw ConfigError(file: file, line: settingNode.mark?.line,
+                        throw ConfigError(file: file, line: settingNode.line,
                                           message: "`rules.\(name)`: expected error, warning, note or off, not `\(settingNode.string ?? "")`")
                     }
                 }
@@ -121,21 +118,21 @@ public enum ConfigLoader {
                         } else if let url = inner.string {
                             configuration.natsURLs = url.split(separator: ",").map(String.init)
                         } else {
-                            throw ConfigError(file: file, line: inner.mark?.line, message: "`live.nats`: expected a URL or a list of URLs")
+                            throw ConfigError(file: file, line: inner.line, message: "`live.nats`: expected a URL or a list of URLs")
                         }
                     case "redis":
                         guard let url = inner.string else {
-                            throw ConfigError(file: file, line: inner.mark?.line, message: "`live.redis`: expected a URL")
+                            throw ConfigError(file: file, line: inner.line, message: "`live.redis`: expected a URL")
                         }
                         configuration.redisURL = url
                     case "timeout":
                         guard let text = inner.string, let value = seconds(text), value > 0 else {
-                            throw ConfigError(file: file, line: inner.mark?.line, message: "`live.timeout`: expected a duration such as 2s")
+                            throw ConfigError(file: file, line: inner.line, message: "`live.timeout`: expected a duration such as 2s")
                         }
                         configuration.timeoutSeconds = value
                     case "snapshot", "stream", "tasks-bucket", "status-bucket", "redis-prefix":
                         guard let text = inner.string, !text.isEmpty else {
-                            throw ConfigError(file: file, line: inner.mark?.line, message: "`live.\(name)`: expected a name")
+                            throw ConfigError(file: file, line: inner.line, message: "`live.\(name)`: expected a name")
                         }
                         switch name {
                         case "snapshot": configuration.snapshot = text
@@ -146,16 +143,16 @@ public enum ConfigLoader {
                         }
                     case "stream-subjects":
                         guard let subjects = inner.sequence?.compactMap(\.string), !subjects.isEmpty else {
-                            throw ConfigError(file: file, line: inner.mark?.line, message: "`live.stream-subjects`: expected a list of subjects")
+                            throw ConfigError(file: file, line: inner.line, message: "`live.stream-subjects`: expected a list of subjects")
                         }
                         configuration.streamSubjects = subjects
                     case "replicas":
                         guard let count = inner.int, (1...5).contains(count) else {
-                            throw ConfigError(file: file, line: inner.mark?.line, message: "`live.replicas`: expected 1 to 5")
+                            throw ConfigError(file: file, line: inner.line, message: "`live.replicas`: expected 1 to 5")
                         }
                         configuration.replicas = count
                     default:
-                        throw ConfigError(file: file, line: innerKey.mark?.line,
+                        throw ConfigError(file: file, line: innerKey.line,
                                           message: "`live.\(name)`: unknown key (nats, redis, timeout, snapshot, stream, stream-subjects, tasks-bucket, status-bucket, redis-prefix, replicas)")
                     }
                 }
@@ -163,7 +160,7 @@ public enum ConfigLoader {
                 guard let devlog = value.mapping else { throw fail("expected a mapping with sections") }
                 for (innerKey, inner) in devlog {
                     guard innerKey.string == "sections", let sections = inner.sequence else {
-                        throw ConfigError(file: file, line: innerKey.mark?.line,
+                        throw ConfigError(file: file, line: innerKey.line,
                                           message: "`devlog.\(innerKey.string ?? "")`: expected `sections: [...]`")
                     }
                     configuration.devlogSections = sections.compactMap(\.string)
@@ -172,7 +169,7 @@ public enum ConfigLoader {
                 guard let diff = value.mapping else { throw fail("expected a mapping with ignore") }
                 for (innerKey, inner) in diff {
                     guard innerKey.string == "ignore", let entries = inner.sequence else {
-                        throw ConfigError(file: file, line: innerKey.mark?.line,
+                        throw ConfigError(file: file, line: innerKey.line,
                                           message: "`diff.\(innerKey.string ?? "")`: expected `ignore: [...]`")
                     }
                     configuration.diffIgnore = entries.compactMap(\.string)
@@ -193,16 +190,6 @@ public enum ConfigLoader {
             if let number = Double(String(trimmed.dropLast(suffix.count)).trimmingSpaces()), number >= 0 { return number * factor }
         }
         return Double(trimmed).flatMap { $0 >= 0 ? $0 : nil }
-    }
-
-    private static func syntaxError(_ error: YamlError, file: String) -> ConfigError {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return ConfigError(file: file, line: mark.line, message: "is not valid YAML: \(problem)")
-        default:
-            return ConfigError(file: file, line: nil, message: "is not valid YAML: \(error)")
-        }
     }
 
     private static func absolute(_ path: String) -> String {

@@ -1,4 +1,3 @@
-import Yams
 
 /// A devlog entry: `devlog/2025-12-11-<agent>-<task>.md` with optional YAML
 /// front matter (`date`, `agent`, `task`, `status`, `hours`), a title and
@@ -58,29 +57,20 @@ public struct DevlogEntry: Sendable {
 
     private mutating func readFrontMatter(_ yaml: String, firstLine: Int) {
         do {
-            guard let root = try Yams.compose(yaml: yaml) else { return }
+            guard let root = try YAML.compose(yaml) else { return }
             guard let mapping = root.mapping else {
                 frontMatterError = Located("the front matter is not a mapping of keys", range: lineRange(firstLine))
                 return
             }
             for (key, value) in mapping {
                 guard let name = key.string else { continue }
-                let line = (value.mark?.line ?? key.mark?.line ?? 1) + firstLine - 1
-                let text = value.string ?? value.int.map(String.init) ?? value.float.map { String($0) } ?? ""
-                frontMatter[name.lowercased()] = Located(text, range: lineRange(line))
+                frontMatter[name.lowercased()] = Located(value.string ?? "", range: lineRange(value.line + firstLine - 1))
             }
-        } catch let error as YamlError {
-            var line = firstLine
-            switch error {
-            case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-                // libyaml may point past the last line (at the end of input).
-                let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
-                line = min(mark.line, lines) + firstLine - 1
-            default: break
-            }
-            frontMatterError = Located("the front matter is not valid YAML", range: lineRange(line))
         } catch {
-            frontMatterError = Located("the front matter is not valid YAML", range: lineRange(firstLine))
+            // libyaml may point past the last line (at the end of input).
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
+            frontMatterError = Located("the front matter is not valid YAML",
+                                       range: lineRange(min(error.line, lines) + firstLine - 1))
         }
     }
 

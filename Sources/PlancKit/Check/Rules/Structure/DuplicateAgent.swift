@@ -10,22 +10,28 @@ struct DuplicateAgent: Rule {
 
     func check(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
-        var byID: [String: Agent] = [:]
-        var bySlug: [String: Agent] = [:]
-        for agent in context.plan.agents {
-            if let id = agent.id?.lowercased(), let first = byID[id] {
+        // Indexes, not agents: copying an agent per entry costs more than
+        // the whole check on a plan of a hundred thousand.
+        var byID: [String: Int] = [:]
+        var bySlug: [String: Int] = [:]
+        let agents = context.plan.agents
+        byID.reserveCapacity(agents.count)
+        bySlug.reserveCapacity(agents.count)
+        for (index, agent) in agents.enumerated() {
+            let id = agent.id?.lowercased()
+            if let id, let first = byID[id].map({ agents[$0] }) {
                 findings.append(Finding(
                     range: agent.heading.range, message: "agent ID `\(agent.id!)` is also \(first.name)'s",
                     help: "give each agent its own ID",
                     related: [RelatedLocation(range: first.heading.range, message: "first used here")]))
-            } else if let first = bySlug[agent.slug] {
+            } else if let first = bySlug[agent.slug].map({ agents[$0] }) {
                 findings.append(Finding(
                     range: agent.heading.range, message: "agent `\(agent.name)` has the same name as `\(first.name)` (`\(agent.slug)`)",
                     help: "give each agent its own name",
                     related: [RelatedLocation(range: first.heading.range, message: "first used here")]))
             }
-            if let id = agent.id?.lowercased(), byID[id] == nil { byID[id] = agent }
-            if bySlug[agent.slug] == nil { bySlug[agent.slug] = agent }
+            if let id, byID[id] == nil { byID[id] = index }
+            if bySlug[agent.slug] == nil { bySlug[agent.slug] = index }
         }
         return findings
     }
