@@ -2,6 +2,7 @@
 #   make run   install what is missing, build, then compile, check and format-check plans/
 #   make test  install what is missing, start test servers, run the whole test suite
 #   make asan  the test suite under AddressSanitizer (CI runs it too)
+#   make bench time planc against cmark-gfm, write docs/performance.md
 #   make fuzz  fuzz the parser and checker for FUZZ_SECONDS (default 600)
 
 SWIFT ?= swift
@@ -16,8 +17,11 @@ CANONICAL_PLANS := $(filter-out $(REFERENCE),$(wildcard plans/*.md))
 deps:
 	@scripts/install-deps.sh
 
+# The Swift runtime is linked statically: loading and relocating its shared
+# libraries took about half of planc's start-up on a small report.
+RELEASE := -c release --static-swift-stdlib
 build: deps
-	$(SWIFT) build -c release --product planc
+	$(SWIFT) build $(RELEASE) --product planc
 
 run: build
 	@mkdir -p .build/run
@@ -44,6 +48,13 @@ asan: deps
 	$(SWIFT) build --build-tests $(ASAN_BUILD)
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp ASAN_OPTIONS=detect_leaks=1 \
 	  scripts/test-servers.sh $(SWIFT) test --skip-build $(ASAN_BUILD)
+
+# planc against cmark-gfm on the reference report and generated reports of
+# 3 KB, 1.7 MB and 17 MB; writes docs/performance.md.
+bench: deps
+	$(SWIFT) build $(RELEASE) --product planc
+	$(SWIFT) build $(RELEASE) --product plangen
+	bench/bench.py --out docs/performance.md
 
 # libFuzzer over the parser, checker, fixer and formatter, under ASan.
 FUZZ_SECONDS ?= 600

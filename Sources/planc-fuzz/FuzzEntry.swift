@@ -8,7 +8,7 @@ import Darwin
 /// One input through everything planc does with a file it did not write:
 /// decoding, parsing, every plan rule, the fixer, the JSON model, the
 /// formatter (twice, since its output must parse back), and the same bytes
-/// read as a devlog entry and as a configuration file.
+/// read as a devlog entry, as a configuration file and as live-state JSON.
 ///
 /// libFuzzer calls this with its own inputs; built without `-D FUZZING` the
 /// target is a command that runs it on the files it is given, which is how
@@ -22,6 +22,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 
 func exercise(_ bytes: [UInt8]) {
     _ = try? ConfigLoader.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.yml")
+    _ = try? JSONReader.parse(bytes)
     guard let source = try? SourceLoader.decode(name: "fuzz.md", bytes: bytes) else { return }
 
     let plan = PlanParser.parse(source)

@@ -13,6 +13,7 @@ struct DevlogCommand: ParsableCommand {
 
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check devlog entries against a plan (rules DEVLOG001-DEVLOG012).",
             discussion: """
                 An entry is `<date>-<agent>-<task>.md` (or the plan's Monitoring pattern), \
@@ -61,6 +62,7 @@ struct DevlogCommand: ParsableCommand {
 
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Write a new devlog entry from the template, named after the plan's pattern.",
             discussion: """
                 Writes `<dir>/<date>-<agent>-<task>.md` with front matter, a title and the \

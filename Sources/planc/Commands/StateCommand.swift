@@ -10,6 +10,7 @@ struct StateCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write live state as one JSON snapshot (for planc diff --snapshot).",
             discussion: """
                 The snapshot holds the stream's subjects and last sequence, every KV entry \
@@ -54,6 +55,7 @@ struct StateCommand: ParsableCommand {
 
     struct Seed: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "seed",
             abstract: "Create the stream and buckets and write a plan's agents and tasks as live state.",
             discussion: """
                 Creates the stream (agent.>) and the KV buckets when missing, then writes one \
@@ -92,6 +94,7 @@ struct StateCommand: ParsableCommand {
 
     struct Rebuild: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rebuild",
             abstract: "Refill the Redis cache from the KV buckets.",
             discussion: "Exit codes: 0 rebuilt; 2 the servers could not be used.")
 
