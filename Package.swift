@@ -27,11 +27,8 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         // The official NATS C client and Redis C client, from Debian.
-        .systemLibrary(
-            name: "CNATS",
-            pkgConfig: "libnats",
-            providers: [.apt(["libnats-dev"])]
-        ),
+        // libnats is loaded on first use, not linked: see LazyNATS.c.
+        .target(name: "CNATS"),
         // No pkg-config here: hiredis's .pc adds -D_FILE_OFFSET_BITS=64, which
         // SwiftPM refuses with a warning; the headers sit in /usr/include.
         .systemLibrary(

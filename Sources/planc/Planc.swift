@@ -1,6 +1,6 @@
 import ArgumentParser
 
-@main
+
 struct Planc: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "planc",

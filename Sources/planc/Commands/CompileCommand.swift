@@ -38,21 +38,6 @@ struct CompileCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let model: Plan
-        do {
-            var configurations = ConfigurationCache(explicit: config)
-            let configuration = try configurations.configuration(for: plan)
-            model = try input.loadPlan(plan, options: configuration.parseOptions)
-        } catch let error as ConfigError {
-            Console.fail(error.description)
-            throw Exit.failed
-        } catch let error as InputError {
-            Console.fail(error.description)
-            throw Exit.failed
-        }
-        switch emit {
-        case .json: Console.out(PlanJSON.encode(model, pretty: !compact))
-        case .markdown: Console.out(MarkdownRenderer.render(model))
-        }
+        try CompileJob(plan: plan, emit: emit, compact: compact, config: config, maxFileSize: input.maxFileSize).run()
     }
 }

@@ -38,66 +38,6 @@ struct FmtCommand: ParsableCommand {
     }
 
     func run() throws {
-        let files: [String]
-        do {
-            files = try FileDiscovery.markdownFiles(in: paths)
-        } catch {
-            Console.fail(error.description)
-            throw Exit.failed
-        }
-        if !check && !write {
-            guard files.count == 1 else {
-                Console.fail("printing to standard output takes one report, not \(files.count); use --check or --write for several")
-                throw ExitCode.validationFailure
-            }
-        }
-        var failed = false
-        var changed: [String] = []
-        var unchanged = 0
-        for file in files {
-            let original: [UInt8]
-            let rendered: String
-            do {
-                let source = try SourceLoader.load(path: file, maxBytes: input.maxFileSize)
-                original = source.bytes
-                rendered = MarkdownRenderer.render(PlanParser.parse(source))
-                if source.hadByteOrderMark { changed.append(file) }
-            } catch {
-                Console.fail(error.description)
-                failed = true
-                continue
-            }
-            if !check && !write {
-                Console.out(rendered)
-                continue
-            }
-            let before = String(decoding: original, as: UTF8.self)
-            guard before != rendered || changed.last == file else {
-                unchanged += 1
-                continue
-            }
-            if changed.last != file { changed.append(file) }
-            if check {
-                let name = file == "-" ? "<stdin>" : file
-                if let diff = UnifiedDiff.diff(old: before, new: rendered, oldName: "a/" + name, newName: "b/" + name) {
-                    Console.out(diff)
-                }
-            } else {
-                do {
-                    try AtomicFile.write(Array(rendered.utf8), to: file)
-                } catch {
-                    Console.fail(error.description)
-                    failed = true
-                }
-            }
-        }
-        if check || write {
-            let verb = check ? "would be reformatted" : "reformatted"
-            Console.error("\(count(changed.count)) \(verb), \(count(unchanged)) already canonical")
-        }
-        if failed { throw Exit.failed }
-        if check && !changed.isEmpty { throw Exit.found }
+        try FmtJob(paths: paths, check: check, write: write, maxFileSize: input.maxFileSize).run()
     }
-
-    private func count(_ n: Int) -> String { n == 1 ? "1 file" : "\(n) files" }
 }

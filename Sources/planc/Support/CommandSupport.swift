@@ -25,7 +25,11 @@ struct InputOptions: ParsableArguments {
     /// Loads and parses one report. Only the model outlives this call: the
     /// source bytes and cmark's tree are gone when it returns.
     func loadPlan(_ path: String, options: ParseOptions = ParseOptions()) throws(InputError) -> Plan {
-        let source = try SourceLoader.load(path: path, maxBytes: maxFileSize)
+        try Self.loadPlan(path, maxBytes: maxFileSize, options: options)
+    }
+
+    static func loadPlan(_ path: String, maxBytes: Int, options: ParseOptions = ParseOptions()) throws(InputError) -> Plan {
+        let source = try SourceLoader.load(path: path, maxBytes: maxBytes)
         return PlanParser.parse(source, options: options)
     }
 }

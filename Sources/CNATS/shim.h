@@ -1,4 +1,0 @@
-#ifndef PLANC_NATS_SHIM_H
-#define PLANC_NATS_SHIM_H
-#include <nats/nats.h>
-#endif
