@@ -16,6 +16,22 @@ import Testing
         #expect(StatusWords.status(ofWords: text) == nil)
     }
 
+    /// ASCII text is matched on bytes; the general path must agree on it.
+    @Test func asciiPathAgreesWithTheGeneralPath() {
+        let pieces = ["in", "IN", "progress", "PROGRESS", "Task", "1", "UP", "up", "set", "(", ")", ",", " ",
+                      "  ", "-", "done", "DONE", "not", "NOT", "STARTED", "decision", "needed", "42%",
+                      "held by a", "Redis", "to", "DO", "WIP", "wip", "x", "**", "🙂"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = StatusWords.words.map(\.phrase) + ["(IN PROGRESS)", "a (", ")", "()", "(DONE", "DONE)"]
+        for _ in 0..<3000 {
+            let count = Int.random(in: 1...7, using: &generator)
+            texts.append((0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: " "))
+        }
+        for text in texts {
+            #expect(StatusWords.status(ofWords: text) == StatusWords.unicodeStatus(ofWords: text), "\(text)")
+        }
+    }
+
     @Test func markersWithAndWithoutVariationSelector() {
         #expect(StatusWords.status(ofMarker: "☑️") == .done)
         #expect(StatusWords.status(ofMarker: "☑") == .done)

@@ -26,9 +26,17 @@ public struct CheckContext: Sendable {
                            endLine: range.line, endColumn: range.column + before + inside)
     }
 
-    /// All agent tasks of the plan, in order; lazily, because a large plan
-    /// has hundreds of thousands and most rules stop early or skip most.
-    public var agentTasks: some Sequence<PlanTask> {
-        plan.agents.lazy.flatMap(\.tasks)
+    /// Calls `visit` with every agent task of the plan, in order. A large
+    /// plan has hundreds of thousands: they are visited in place, never
+    /// copied out (a task is a dozen strings to retain and release).
+    public func forEachAgentTask(_ visit: (PlanTask) -> Void) {
+        for agent in plan.agents.indices {
+            for task in plan.agents[agent].tasks.indices { visit(plan.agents[agent].tasks[task]) }
+        }
+    }
+
+    /// How many agent tasks the plan has.
+    public var agentTaskCount: Int {
+        plan.agents.reduce(0) { $0 + $1.tasks.count }
     }
 }

@@ -145,14 +145,17 @@ extension PlanParser {
     /// `40%` and `held by <agent>` among the comma-separated parts of the
     /// closing parenthesis: `(IN PROGRESS, 40%, held by docs-writer)`.
     static func progressDetails(_ text: String) -> (percent: Int?, holder: String?) {
-        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return (nil, nil) }
+        // On the UTF-8 view: every progress item comes through here, and
+        // the separators and `held by` are ASCII.
+        let utf8 = text.utf8
+        guard utf8.last == UInt8(ascii: ")"), let open = utf8.lastIndex(of: UInt8(ascii: "(")) else { return (nil, nil) }
         var percent: Int?
         var holder: String?
-        for part in text[text.index(after: open)..<text.index(before: text.endIndex)].split(separator: ",") {
-            let piece = String(part).trimmingSpaces()
-            if piece.hasSuffix("%"), let value = Int(piece.dropLast()), (0...100).contains(value) {
+        for part in text[utf8.index(after: open)..<utf8.index(before: utf8.endIndex)].split(separator: ",") {
+            let piece = part.trimmingSpaces()
+            if piece.utf8.last == UInt8(ascii: "%"), let value = Int(piece.dropLast()), (0...100).contains(value) {
                 percent = value
-            } else if piece.lowercased().hasPrefix("held by ") {
+            } else if piece.utf8.starts(with: "held by ".utf8, by: { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }) {
                 holder = String(piece.dropFirst("held by ".count)).trimmingSpaces()
             }
         }
@@ -161,8 +164,12 @@ extension PlanParser {
 
     /// `Task 2: ...` or `Task 2 - ...` at the start.
     private func taskNumber(_ slice: LineSlice) -> Int? {
+        // "task " in any case, tested on the bytes: most items are not numbered.
+        for (offset, letter) in "task".utf8.enumerated() {
+            guard let byte = source.at(slice, slice.start + offset), byte | 0x20 == letter else { return nil }
+        }
+        guard source.at(slice, slice.start + 4) == 0x20 else { return nil }
         let text = source.text(slice)
-        guard text.lowercased().hasPrefix("task ") else { return nil }
         let digits = text.dropFirst(5).prefix { $0.isASCII && $0.isNumber }
         guard let number = Int(digits) else { return nil }
         let after = text.dropFirst(5 + digits.count).first
@@ -280,10 +287,7 @@ extension PlanParser {
 extension String {
     /// The text without leading and trailing spaces and tabs.
     public func trimmingSpaces() -> String {
-        var text = Substring(self)
-        while text.first == " " || text.first == "\t" { text = text.dropFirst() }
-        while text.last == " " || text.last == "\t" { text = text.dropLast() }
-        return String(text)
+        String(Substring(self).trimmingSpaces())
     }
 
     func replacingOccurrences(_ target: Character, _ replacement: String) -> String {
@@ -292,5 +296,15 @@ extension String {
             if character == target { result += replacement } else { result.append(character) }
         }
         return result
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> Substring {
+        var text = self
+        while text.first == " " || text.first == "\t" { text = text.dropFirst() }
+        while text.last == " " || text.last == "\t" { text = text.dropLast() }
+        return text
     }
 }

@@ -4,14 +4,19 @@ extension PlanParser {
     /// nothing stays unresolved for the checker to report.
     mutating func resolveReferences() {
         var agentsByKey: [String: String] = [:]
-        for agent in plan.agents {
-            agentsByKey[agent.slug] = agent.slug
-            agentsByKey[agent.name.lowercased()] = agent.slug
-            if let id = agent.id { agentsByKey[id.lowercased()] = agent.slug }
+        for index in plan.agents.indices {
+            let slug = plan.agents[index].slug
+            agentsByKey[slug] = slug
+            agentsByKey[plan.agents[index].name.lowercased()] = slug
+            if let id = plan.agents[index].id { agentsByKey[id.lowercased()] = slug }
         }
         // Only dependencies can name tasks; most plans list few.
         let hasDependencies = plan.phases.contains { !$0.dependencies.isEmpty }
-        let taskIDs = hasDependencies ? Set(plan.allTaskIDs) : []
+        var taskIDs = Set<String>()
+        if hasDependencies {
+            for agent in plan.agents.indices { for task in plan.agents[agent].tasks.indices { taskIDs.insert(plan.agents[agent].tasks[task].id) } }
+            for phase in plan.phases.indices { for task in plan.phases[phase].tasks.indices { taskIDs.insert(plan.phases[phase].tasks[task].id) } }
+        }
         for phaseIndex in plan.phases.indices {
             for index in plan.phases[phaseIndex].agents.indices {
                 let text = plan.phases[phaseIndex].agents[index].text

@@ -43,8 +43,8 @@ public enum StatusWords {
 
     /// The status a marker stands for, or nil for an unknown marker.
     public static func status(ofMarker marker: String) -> Status? {
-        let bare = String(String.UnicodeScalarView(marker.unicodeScalars.filter { $0.value != 0xFE0F }))
-        return markers.first { $0.marker == bare }?.status
+        let bare = marker.unicodeScalars.lazy.filter { $0.value != 0xFE0F }
+        return markers.first { $0.marker.unicodeScalars.elementsEqual(bare) }?.status
     }
 
     /// Whether a character stands in marker position as an emoji.
@@ -59,6 +59,19 @@ public enum StatusWords {
     /// (`(IN PROGRESS)`), an upper-case word within (`Phase 2 BLOCKED`) or
     /// a phrase of several words in any case (`Task 1 in progress`).
     public static func status(ofWords text: String) -> Status? {
+        var text = text
+        // Every task and progress line comes through here: ASCII text, the
+        // common case, is matched on its bytes without making a String per word.
+        let ascii = text.withUTF8 { bytes -> Status?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return .none }
+            return .some(ASCIIWords(bytes).status())
+        }
+        if let ascii { return ascii }
+        return unicodeStatus(ofWords: text)
+    }
+
+    /// The same rules over words of any script.
+    static func unicodeStatus(ofWords text: String) -> Status? {
         let original = tokens(text)
         if original.isEmpty { return nil }
         let upper = original.map { $0.uppercased() }
@@ -81,6 +94,82 @@ public enum StatusWords {
         }
         return best?.status
     }
+
+    /// ASCII text as runs of letters and digits, kept as offsets.
+    private struct ASCIIWords {
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// Start and end offsets of each word, alternating.
+        var bounds: [Int] = []
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            var start = -1
+            for (offset, byte) in bytes.enumerated() {
+                let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                if isWordByte {
+                    if start < 0 { start = offset }
+                } else if start >= 0 {
+                    bounds.append(start)
+                    bounds.append(offset)
+                    start = -1
+                }
+            }
+            if start >= 0 {
+                bounds.append(start)
+                bounds.append(bytes.count)
+            }
+        }
+
+        var count: Int { bounds.count / 2 }
+
+        /// Whether word `index`, in upper case, is `phraseWord`.
+        func word(_ index: Int, is phraseWord: [UInt8]) -> Bool {
+            let start = bounds[2 * index]
+            guard bounds[2 * index + 1] - start == phraseWord.count else { return false }
+            for (offset, expected) in phraseWord.enumerated() {
+                let byte = bytes[start + offset]
+                if (byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte) != expected { return false }
+            }
+            return true
+        }
+
+        func isCapitalized(_ index: Int) -> Bool {
+            !bytes[bounds[2 * index]..<bounds[2 * index + 1]].contains { $0 >= 0x61 && $0 <= 0x7A }
+        }
+
+        /// The phrase that words `range` spell exactly.
+        func exact(_ range: Range<Int>) -> Status? {
+            asciiPhraseTable.first { phrase in
+                phrase.words.count == range.count
+                    && phrase.words.indices.allSatisfy { word(range.lowerBound + $0, is: phrase.words[$0]) }
+            }?.status
+        }
+
+        func status() -> Status? {
+            if count == 0 { return nil }
+            if let exact = exact(0..<count) { return exact }
+            if bytes.last == UInt8(ascii: ")"), let open = bytes.lastIndex(of: UInt8(ascii: "(")) {
+                let inside = (0..<count).filter { bounds[2 * $0] > open }
+                if let first = inside.first, let exact = exact(first..<(first + inside.count)) { return exact }
+            }
+            var best: (position: Int, length: Int, status: Status)?
+            for (words, status) in asciiPhraseTable where words.count <= count {
+                for start in 0...(count - words.count) {
+                    guard words.indices.allSatisfy({ word(start + $0, is: words[$0]) }) else { continue }
+                    // One word alone counts only when written in capitals:
+                    // "set up Redis" is not a status, "Redis UP" is.
+                    if words.count == 1 && !isCapitalized(start) { continue }
+                    let better = best.map { start < $0.position || (start == $0.position && words.count > $0.length) } ?? true
+                    if better { best = (start, words.count, status) }
+                }
+            }
+            return best?.status
+        }
+    }
+
+    /// The table's phrases as upper-case ASCII words.
+    private static let asciiPhraseTable: [(words: [[UInt8]], status: Status)] =
+        phraseTable.map { (phrase) in (phrase.tokens.map { Array($0.utf8) }, phrase.status) }
 
     /// The table's phrases split into words once.
     private static let phraseTable: [(tokens: [String], status: Status)] =

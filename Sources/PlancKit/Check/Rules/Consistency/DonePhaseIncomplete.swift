@@ -11,7 +11,7 @@ struct DonePhaseIncomplete: Rule {
     func check(_ context: CheckContext) -> [Finding] {
         guard context.plan.phases.contains(where: { $0.status?.status == .done }) else { return [] }
         var agentTaskStatus: [String: Status] = [:]
-        for task in context.agentTasks { agentTaskStatus[task.id] = task.status }
+        context.forEachAgentTask { task in agentTaskStatus[task.id] = task.status }
         var phaseStatus: [Int: Status] = [:]
         for phase in context.plan.phases {
             if let number = phase.number, let status = phase.status?.status { phaseStatus[number] = status }

@@ -9,11 +9,13 @@ struct StatusContradiction: Rule {
         failing: ["## Active Agents\n\n### A\n**Status:** ↓✅ PENDING\n**Progress:**\n- ↓🟡 Task 1: One (DONE)\n"])
 
     func check(_ context: CheckContext) -> [Finding] {
-        context.writtenStatuses.filter { $0.value.isContradictory }.map { written in
-            let value = written.value
-            return Finding(range: value.range,
-                           message: "the status of \(written.subject) is contradictory: `\(value.marker ?? "")` means \(value.markerStatus!.rawValue), `\(value.words)` means \(value.wordStatus!.rawValue)",
-                           help: "make the marker and the words say the same thing")
+        var findings: [Finding] = []
+        context.forEachWrittenStatus { value, place, _ in
+            guard value.isContradictory else { return }
+            findings.append(Finding(range: value.range,
+                                    message: "the status of \(place.subject) is contradictory: `\(value.marker ?? "")` means \(value.markerStatus!.rawValue), `\(value.words)` means \(value.wordStatus!.rawValue)",
+                                    help: "make the marker and the words say the same thing"))
         }
+        return findings
     }
 }

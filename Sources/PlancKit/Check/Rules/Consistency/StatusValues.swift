@@ -1,49 +1,58 @@
-/// Every status written in the report, with what it is the status of.
-struct WrittenStatus {
-    var value: StatusValue
-    /// What the status is of, worded for a message only when one is made.
-    var describe: () -> String
-    var subject: String { describe() }
-    /// Whether the place expects a status, so that words naming none are
-    /// a finding (an agent's status) rather than prose (a next step).
-    var expected: Bool
+/// Where a status is written, worded for a message only when one is made.
+enum StatusPlace {
+    case section(String), agent(String), progressItem(String), agentTask(String)
+    case phase(String), phaseNote(String), phaseTask(String), dependency(String), nextStep
+
+    var subject: String {
+        switch self {
+        case .section(let heading): return "section `\(heading)`"
+        case .agent(let name), .phase(let name): return name
+        case .progressItem(let text): return "progress item `\(text)`"
+        case .agentTask(let title), .phaseTask(let title): return "task `\(title)`"
+        case .phaseNote(let name): return "\(name)'s status"
+        case .dependency(let name): return "dependency `\(name)`"
+        case .nextStep: return "next step"
+        }
+    }
 }
 
 extension CheckContext {
-    var writtenStatuses: [WrittenStatus] {
-        var all: [WrittenStatus] = []
+    /// Calls `visit` with every status written in the report, where it is,
+    /// and whether the place expects a status (so that words naming none
+    /// are a finding, as for an agent's status, rather than prose, as in a
+    /// next step). Visits in place: a large report has hundreds of
+    /// thousands of statuses, and copying them into an array cost more than
+    /// the rules that read them.
+    func forEachWrittenStatus(_ visit: (_ value: StatusValue, _ place: StatusPlace, _ expected: Bool) -> Void) {
         for section in plan.sections {
-            if let status = section.heading?.status {
-                all.append(WrittenStatus(value: status, describe: { "section `\(section.heading!.text)`" }, expected: false))
-            }
+            if let heading = section.heading, let status = heading.status { visit(status, .section(heading.text), false) }
         }
-        for agent in plan.agents {
-            if let status = agent.status { all.append(WrittenStatus(value: status, describe: { agent.name }, expected: true)) }
-            for item in agent.progress {
-                if let status = item.status {
-                    all.append(WrittenStatus(value: status, describe: { "progress item `\(item.text)`" }, expected: true))
+        for agent in plan.agents.indices {
+            if let status = plan.agents[agent].status { visit(status, .agent(plan.agents[agent].name), true) }
+            for item in plan.agents[agent].progress.indices {
+                if let status = plan.agents[agent].progress[item].status {
+                    visit(status, .progressItem(plan.agents[agent].progress[item].text), true)
                 }
             }
-            for task in agent.tasks {
-                if let marker = task.marker { all.append(WrittenStatus(value: marker, describe: { "task `\(task.title)`" }, expected: false)) }
+            for task in plan.agents[agent].tasks.indices {
+                if let marker = plan.agents[agent].tasks[task].marker {
+                    visit(marker, .agentTask(plan.agents[agent].tasks[task].title), false)
+                }
             }
         }
         for phase in plan.phases {
             let name = phase.number.map { "Phase \($0)" } ?? phase.name
-            if let status = phase.status { all.append(WrittenStatus(value: status, describe: { name }, expected: true)) }
-            if let note = phase.statusNote { all.append(WrittenStatus(value: note, describe: { "\(name)'s status" }, expected: true)) }
+            if let status = phase.status { visit(status, .phase(name), true) }
+            if let note = phase.statusNote { visit(note, .phaseNote(name), true) }
             for task in phase.tasks {
-                if let status = task.status { all.append(WrittenStatus(value: status, describe: { "task `\(task.title)`" }, expected: true)) }
+                if let status = task.status { visit(status, .phaseTask(task.title), true) }
             }
             for dependency in phase.dependencies {
-                if let status = dependency.status {
-                    all.append(WrittenStatus(value: status, describe: { "dependency `\(dependency.name)`" }, expected: true))
-                }
+                if let status = dependency.status { visit(status, .dependency(dependency.name), true) }
             }
         }
         for step in plan.nextSteps {
-            if let status = step.status { all.append(WrittenStatus(value: status, describe: { "next step" }, expected: false)) }
+            if let status = step.status { visit(status, .nextStep, false) }
         }
-        return all
     }
 }

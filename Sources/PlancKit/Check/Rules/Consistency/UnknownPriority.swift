@@ -9,14 +9,16 @@ struct UnknownPriority: Rule {
         failing: ["## Active Agents\n\n### A\n**Tasks:**\n1. **One** (1h) - ↓URGENT\n"])
 
     func check(_ context: CheckContext) -> [Finding] {
-        context.agentTasks.compactMap { task in
-            guard let priority = task.priority, priority.value == nil else { return nil }
+        var findings: [Finding] = []
+        context.forEachAgentTask { task in
+            guard let priority = task.priority, priority.value == nil else { return }
             let upper = priority.text.uppercased()
             let guess = PlanTask.Priority.allCases.map(\.rawValue).min { editDistance($0, upper) < editDistance($1, upper) }
             let close = guess.map { editDistance($0, upper) <= 2 } ?? false
-            return Finding(range: priority.range, message: "`\(priority.text)` is not a priority",
-                           help: close ? "did you mean `\(guess!)`?" : "use CRITICAL, HIGH, MEDIUM or LOW")
+            findings.append(Finding(range: priority.range, message: "`\(priority.text)` is not a priority",
+                                    help: close ? "did you mean `\(guess!)`?" : "use CRITICAL, HIGH, MEDIUM or LOW"))
         }
+        return findings
     }
 }
 

@@ -9,17 +9,16 @@ struct UnknownStatus: Rule {
         failing: ["## Active Agents\n\n### A\n**Status:** ↓Thinking hard\n**Progress:**\n- ↓🦄 Task 1: One\n"])
 
     func check(_ context: CheckContext) -> [Finding] {
-        context.writtenStatuses.compactMap { written in
-            let value = written.value
+        var findings: [Finding] = []
+        context.forEachWrittenStatus { value, place, expected in
             if value.hasUnknownMarker {
-                return Finding(range: value.range, message: "`\(value.marker!)` is not a status marker planc knows",
-                               help: "use one of ✅ 🟡 ⚪ 🟢 🔴 ❌ ⏳ 🤔 📝, see `planc explain unknown-status`")
+                findings.append(Finding(range: value.range, message: "`\(value.marker!)` is not a status marker planc knows",
+                                        help: "use one of ✅ 🟡 ⚪ 🟢 🔴 ❌ ⏳ 🤔 📝, see `planc explain unknown-status`"))
+            } else if expected && value.status == nil {
+                findings.append(Finding(range: value.range, message: "`\(value.text)` names no status for \(place.subject)",
+                                        help: "start with a marker or use status words such as RUNNING, IN PROGRESS, DONE, BLOCKED"))
             }
-            if written.expected && value.status == nil {
-                return Finding(range: value.range, message: "`\(value.text)` names no status for \(written.subject)",
-                               help: "start with a marker or use status words such as RUNNING, IN PROGRESS, DONE, BLOCKED")
-            }
-            return nil
         }
+        return findings
     }
 }

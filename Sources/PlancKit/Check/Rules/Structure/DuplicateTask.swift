@@ -14,7 +14,8 @@ struct DuplicateTask: Rule {
     func check(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
         var seen: [String: SourceRange] = [:]
-        for task in context.agentTasks {
+        seen.reserveCapacity(context.agentTaskCount)
+        context.forEachAgentTask { task in
             if let first = seen[task.id] {
                 findings.append(duplicate(task.id, at: task.titleRange, first: first))
             } else {
