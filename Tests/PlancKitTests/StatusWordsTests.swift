@@ -56,3 +56,14 @@ import Testing
         #expect(MarkdownRenderer.render(plan).contains("**Status:** 🦄 RUNNING"))
     }
 }
+
+@Suite struct ByteSearchTests {
+    @Test(arguments: [
+        ("phase plan", "phase", true), ("Phase", "phase", false), ("x", "", true), ("", "a", false),
+        ("nats://host", "://", true), ("a:/b", "://", false), ("ababac", "abac", true), ("abab", "abac", false),
+        ("déjà vu", "à v", true), ("no jetstream", "no jetstream", true), ("jetstrea", "jetstream", false),
+    ])
+    func findsByteSequences(text: String, needle: String, found: Bool) {
+        #expect(text.includes(needle) == found)
+    }
+}

@@ -46,21 +46,22 @@ extension PlanParser {
         if let code = source.codeSpans(in: key.value).first {
             endpoint = Located(source.text(code.inner), range: source.range(code.inner))
         } else {
-            for piece in source.split(key.value, separators: [0x20]) where source.text(piece).contains("://") {
+            for piece in source.split(key.value, separators: [0x20]) where source.text(piece).includes("://") {
                 endpoint = Located(source.text(piece), range: source.range(piece))
                 break
             }
         }
         let scheme = endpoint.map { $0.value.lowercased() }.flatMap { text -> String? in
-            guard let colon = text.firstRange(of: "://") else { return nil }
-            return String(text[..<colon.lowerBound])
+            guard let colon = text.utf8.indices.first(where: { text.utf8[$0...].starts(with: "://".utf8) })
+            else { return nil }
+            return String(text[..<colon])
         }
         let lowerName = key.key.lowercased()
         let kind: Service.Kind
-        if scheme == "nats" || scheme == "tls" && lowerName.contains("nats") { kind = .nats }
+        if scheme == "nats" || scheme == "tls" && lowerName.includes("nats") { kind = .nats }
         else if scheme == "redis" || scheme == "rediss" { kind = .redis }
-        else if scheme == nil && lowerName.contains("nats") { kind = .nats }
-        else if scheme == nil && lowerName.contains("redis") { kind = .redis }
+        else if scheme == nil && lowerName.includes("nats") { kind = .nats }
+        else if scheme == nil && lowerName.includes("redis") { kind = .redis }
         else { kind = .other }
         let keyName = source.trimmed(LineSlice(line: key.keySlice.line, start: key.keySlice.start,
                                                end: key.keySlice.end))
@@ -92,13 +93,13 @@ extension PlanParser {
             }
             switch service.kind {
             case .nats:
-                if lower.contains("jetstream") {
-                    service.jetstream = !(lower.contains("disabled") || lower.contains(" off")
-                                          || lower.contains("not enabled") || lower.contains("no jetstream"))
-                } else if key.contains("health"), let slice = valueSlice {
+                if lower.includes("jetstream") {
+                    service.jetstream = !(lower.includes("disabled") || lower.includes(" off")
+                                          || lower.includes("not enabled") || lower.includes("no jetstream"))
+                } else if key.includes("health"), let slice = valueSlice {
                     let url = cleanURL(slice)
                     service.healthCheck = Located(source.text(url), range: source.range(url))
-                } else if key.contains("channel") || key.contains("subject"), let slice = valueSlice {
+                } else if key.includes("channel") || key.includes("subject"), let slice = valueSlice {
                     let spans = source.codeSpans(in: slice)
                     let pieces = spans.isEmpty ? source.split(slice, separators: [0x2C]) : spans.map(\.inner)
                     service.channels += pieces.map { Located(source.text($0), range: source.range($0)) }
@@ -107,12 +108,12 @@ extension PlanParser {
                 guard let slice = valueSlice else { continue }
                 let value = source.unwrappedCode(slice)
                 let text = source.text(value)
-                if key.contains("max") && key.contains("mem") {
+                if key.includes("max") && key.includes("mem") {
                     service.maxMemory = Parsed(text: text, value: QuantityParsing.redisMemory(text),
                                                range: source.range(value))
-                } else if key.contains("policy") || key.contains("eviction") {
+                } else if key.includes("policy") || key.includes("eviction") {
                     service.policy = Located(text, range: source.range(value))
-                } else if key.contains("persist") {
+                } else if key.includes("persist") {
                     service.persistence = Parsed(text: text, value: persistence(text), range: source.range(value))
                 }
             case .other:
@@ -123,12 +124,12 @@ extension PlanParser {
 
     private func persistence(_ text: String) -> Service.Persistence? {
         let lower = text.lowercased()
-        let aof = lower.contains("aof") || lower.contains("append")
-        let rdb = lower.contains("rdb") || lower.contains("snapshot")
+        let aof = lower.includes("aof") || lower.includes("append")
+        let rdb = lower.includes("rdb") || lower.includes("snapshot")
         if aof && rdb { return .aofAndRdb }
-        if aof { return lower.contains("disabled") || lower.contains("off") ? Service.Persistence.none : .aof }
+        if aof { return lower.includes("disabled") || lower.includes("off") ? Service.Persistence.none : .aof }
         if rdb { return .rdb }
-        if lower == "none" || lower.contains("disabled") || lower == "off" { return Service.Persistence.none }
+        if lower == "none" || lower.includes("disabled") || lower == "off" { return Service.Persistence.none }
         return nil
     }
 

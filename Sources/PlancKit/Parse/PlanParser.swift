@@ -91,12 +91,12 @@ public struct PlanParser {
     /// Sections are told apart by a keyword in their heading.
     func sectionKind(_ heading: String) -> Section.Kind {
         let lower = heading.lowercased()
-        if lower.contains("infrastructure") { return .infrastructure }
-        if lower.contains("agents") { return .agents }
-        if lower.contains("phase") { return .phases }
-        if lower.contains("protocol") { return .protocol }
-        if lower.contains("next step") { return .nextSteps }
-        if lower.contains("question") { return .questions }
+        if lower.includes("infrastructure") { return .infrastructure }
+        if lower.includes("agents") { return .agents }
+        if lower.includes("phase") { return .phases }
+        if lower.includes("protocol") { return .protocol }
+        if lower.includes("next step") { return .nextSteps }
+        if lower.includes("question") { return .questions }
         return .extra
     }
 

@@ -22,7 +22,11 @@ public enum DisplayWidth {
             return 0
         }
         if properties.isEmojiPresentation { return 2 }
-        for range in wideRanges where range.contains(value) { return 2 }
+        var index = 0
+        while index < wideRanges.count {
+            if value >= wideRanges[index] && value <= wideRanges[index + 1] { return 2 }
+            index += 2
+        }
         return 1
     }
 
@@ -55,11 +59,14 @@ public enum DisplayWidth {
         advance(1, over: Substring(text).unicodeScalars) - 1
     }
 
-    private static let wideRanges: [ClosedRange<UInt32>] = [
-        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E,
-        0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-        0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
-        0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-        0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+    /// East Asian wide and emoji blocks, as first and last scalar in turn
+    /// (plain integers: a table of ranges cost a generic type's set-up at
+    /// every start of planc).
+    private static let wideRanges: [UInt32] = [
+        0x1100, 0x115F, 0x231A, 0x231B, 0x2329, 0x232A, 0x2E80, 0x303E,
+        0x3041, 0x33FF, 0x3400, 0x4DBF, 0x4E00, 0x9FFF, 0xA000, 0xA4CF,
+        0xA960, 0xA97F, 0xAC00, 0xD7A3, 0xF900, 0xFAFF, 0xFE10, 0xFE19,
+        0xFE30, 0xFE6F, 0xFF00, 0xFF60, 0xFFE0, 0xFFE6, 0x1F300, 0x1F64F,
+        0x1F900, 0x1F9FF, 0x20000, 0x2FFFD, 0x30000, 0x3FFFD,
     ]
 }

@@ -24,16 +24,10 @@ enum MacRoman {
         0x00AF, 0x02D8, 0x02D9, 0x02DA, 0x00B8, 0x02DD, 0x02DB, 0x02C7,
     ]
 
-    /// The Mac Roman byte for a scalar of the upper half, or nil.
+    /// The Mac Roman byte for a scalar of the upper half, or nil. A scan of
+    /// 128 integers: only text that may hold mojibake gets here, and a
+    /// dictionary built at start-up cost more than every lookup together.
     static func byte(for scalar: UInt32) -> UInt8? {
-        reverse[scalar]
+        upperHalf.firstIndex(of: scalar).map { UInt8(0x80 + $0) }
     }
-
-    private static let reverse: [UInt32: UInt8] = {
-        var table: [UInt32: UInt8] = [:]
-        for (index, scalar) in upperHalf.enumerated() {
-            table[scalar] = UInt8(0x80 + index)
-        }
-        return table
-    }()
 }
