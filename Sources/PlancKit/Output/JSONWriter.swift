@@ -10,10 +10,31 @@ public struct JSONWriter {
     private var inlineDepth = 0
     private var breaksLines: Bool { pretty && inlineDepth == 0 }
 
-    public init(pretty: Bool = true, reserve: Int = 4096) {
+    /// Where written bytes go when streaming; without one they stay in `bytes`.
+    private let sink: (([UInt8]) -> Void)?
+
+    public init(pretty: Bool = true, reserve: Int = 4096, sink: (([UInt8]) -> Void)? = nil) {
         self.pretty = pretty
+        self.sink = sink
         bytes.reserveCapacity(reserve)
     }
+
+    /// When streaming, hands what is written so far to the sink once it is
+    /// worth a write. JSON is never revised once written, so this can happen
+    /// between any two values.
+    public mutating func flushIfLarge() {
+        if sink != nil && bytes.count >= 1 << 16 { flush() }
+    }
+
+    /// When streaming, hands everything written so far to the sink.
+    public mutating func flush() {
+        guard let sink, !bytes.isEmpty else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// The line break that ends a document.
+    public mutating func endDocument() { bytes.append(0x0A) }
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 

@@ -5,6 +5,20 @@ public enum PlanJSON {
 
     public static func encode(_ plan: Plan, pretty: Bool = true) -> [UInt8] {
         var json = JSONWriter(pretty: pretty, reserve: 1 << 16)
+        write(plan, to: &json)
+        return json.bytes
+    }
+
+    /// The same JSON, handed to `output` in pieces of about 64 KB as it is
+    /// written: the model of a large report is tens of megabytes of JSON,
+    /// which need not all be in memory beside the model.
+    public static func stream(_ plan: Plan, pretty: Bool = true, to output: @escaping ([UInt8]) -> Void) {
+        var json = JSONWriter(pretty: pretty, reserve: 1 << 17, sink: output)
+        write(plan, to: &json)
+        json.flush()
+    }
+
+    private static func write(_ plan: Plan, to json: inout JSONWriter) {
         json.beginObject()
         json.member("version", version)
         json.member("file", plan.file)
@@ -24,9 +38,7 @@ public enum PlanJSON {
         json.key("repairs"); array(&json, plan.repairs, repair)
         json.key("range"); range(&json, plan.range)
         json.endObject()
-        var bytes = json.bytes
-        bytes.append(0x0A)
-        return bytes
+        json.endDocument()
     }
 
     // MARK: Pieces
@@ -36,6 +48,7 @@ public enum PlanJSON {
         for item in items {
             json.element()
             write(&json, item)
+            json.flushIfLarge()
         }
         json.endArray()
     }

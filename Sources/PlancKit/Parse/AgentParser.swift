@@ -4,8 +4,9 @@ extension PlanParser {
     mutating func parseAgents(_ items: [TopItem]) -> [Section.Item] {
         let (intro, parts) = subsections(items)
         var result: [Section.Item] = intro.map { .raw(rawItem($0)) }
-        for (headingNode, body) in parts {
-            plan.agents.append(agent(headingNode, body: body))
+        let parser = self
+        for agent in concurrentMap(parts, when: parts.count >= 64, { parser.agent($0.heading, body: $0.body) }) {
+            plan.agents.append(agent)
             result.append(.agent(plan.agents.count - 1))
         }
         return result

@@ -1,6 +1,6 @@
 /// Turns a report into a `Plan`: cmark-gfm gives the blocks, the parser
 /// reads each section's keys, lists and headings from the source lines.
-public struct PlanParser {
+public struct PlanParser: Sendable {
     let source: SourceText
     let tree: BlockTree
     let options: ParseOptions

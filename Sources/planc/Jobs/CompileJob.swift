@@ -26,7 +26,7 @@ struct CompileJob {
             throw Exit.failed
         }
         switch emit {
-        case .json: Console.out(PlanJSON.encode(model, pretty: !compact))
+        case .json: PlanJSON.stream(model, pretty: !compact) { Console.out($0) }
         case .markdown: Console.out(MarkdownRenderer.render(model))
         }
     }
