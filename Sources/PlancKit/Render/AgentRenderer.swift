@@ -55,7 +55,7 @@ extension MarkdownRenderer {
         var headline = ""
         if let marker = task.marker?.marker { headline += marker + " " }
         headline += task.boldTitle ? "**\(task.title)**" : task.title
-        if task.hasExplicitID && !task.title.contains("`#\(task.id)`") { headline += " `#\(task.id)`" }
+        if task.hasExplicitID && !task.title.includes("`#\(task.id)`") { headline += " `#\(task.id)`" }
         if let effort = task.effort { headline += " (\(effort.text))" }
         if let priority = task.priority { headline += " - " + priority.text }
         if let trailing = task.trailing { headline += " " + trailing }

@@ -81,13 +81,23 @@ enum ListSeparation {
     }
 
     static func leadingMarker(_ text: String) -> Marker? {
-        lines(text).first.flatMap(marker)
+        let end = text.utf8.firstIndex(of: 0x0A) ?? text.endIndex
+        return marker(of: text[..<end])
     }
 
     /// The marker of the list a block ends with: the last line at the left
-    /// margin must be an item.
+    /// margin must be an item. Reads lines from the end: blocks are whole
+    /// agents, and only their last lines matter.
     static func trailingMarker(_ text: String) -> Marker? {
-        lines(text).last(where: atMargin).flatMap(marker)
+        let utf8 = text.utf8
+        var end = utf8.endIndex
+        while true {
+            let start = utf8[..<end].lastIndex(of: 0x0A).map { utf8.index(after: $0) } ?? utf8.startIndex
+            let line = text[start..<end]
+            if atMargin(line) { return marker(of: line) }
+            guard start > utf8.startIndex else { return nil }
+            end = utf8.index(before: start)
+        }
     }
 
     /// Changes the markers of the block's first (or last) list.

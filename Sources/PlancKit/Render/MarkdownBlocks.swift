@@ -57,7 +57,7 @@ enum MarkdownBlocks {
     }
 
     /// Whether a rendered item spans blank lines (which makes its list loose).
-    static func hasBlankLine(_ text: String) -> Bool { text.contains("\n\n") }
+    static func hasBlankLine(_ text: String) -> Bool { text.includes("\n\n") }
 
     /// Items joined into a list: tight unless an item holds a blank line.
     static func list(_ items: [String]) -> String {

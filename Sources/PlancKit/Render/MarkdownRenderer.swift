@@ -6,9 +6,11 @@
 /// gives the same model apart from ranges, and no content is dropped.
 public enum MarkdownRenderer {
     public static func render(_ plan: Plan) -> String {
+        // Agents render independently: on every core when there are many.
+        let agents = concurrentMap(plan.agents, when: plan.agents.count >= 64) { renderAgent($0) }
         var blocks: [RenderedBlock] = []
         for section in plan.sections {
-            render(section, of: plan, into: &blocks)
+            render(section, of: plan, agents: agents, into: &blocks)
         }
         if let footer = plan.footer { blocks += renderFooter(footer) }
         blocks.removeAll { $0.text.isEmpty }
@@ -16,7 +18,8 @@ public enum MarkdownRenderer {
         return blocks.map(\.text).joined(separator: "\n\n") + "\n"
     }
 
-    private static func render(_ section: Section, of plan: Plan, into blocks: inout [RenderedBlock]) {
+    private static func render(_ section: Section, of plan: Plan, agents: [[RenderedBlock]],
+                               into blocks: inout [RenderedBlock]) {
         switch section.kind {
         case .title:
             var line = "# " + (plan.title ?? "")
@@ -36,7 +39,7 @@ public enum MarkdownRenderer {
             case .service(let service):
                 blocks.append(renderService(plan.services[service]))
             case .agent(let agent):
-                blocks += renderAgent(plan.agents[agent])
+                blocks += agents[agent]
             case .phase(let phase):
                 blocks += renderPhase(plan.phases[phase])
             case .lifecycle:
