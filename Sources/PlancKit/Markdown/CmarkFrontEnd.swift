@@ -1,5 +1,9 @@
 import CCmarkGFM
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The one place that talks to libcmark-gfm. It parses bytes with the GFM
 /// extensions planc relies on, copies the block structure into a `BlockTree`
 /// and frees every cmark object before returning; no C pointer leaves here.
@@ -11,7 +15,9 @@ public enum CmarkFrontEnd {
         return true
     }()
 
-    private static let extensionNames = ["table", "tasklist", "strikethrough", "autolink"]
+    /// The block extensions: planc reads no inline from cmark, so the
+    /// inline ones (strikethrough, autolink) would only slow it down.
+    private static let extensionNames = ["table", "tasklist"]
 
     public static func parse(_ bytes: [UInt8]) -> BlockTree {
         precondition(extensionsRegistered)
@@ -100,7 +106,8 @@ public enum CmarkFrontEnd {
             node.start = cmark_node_get_list_start(cmark)
             node.tight = cmark_node_get_list_tight(cmark) != 0
         case .item:
-            if typeName(cmark) == "tasklist" {
+            // Compared in C: this runs for every list item of the report.
+            if let name = cmark_node_get_type_string(cmark), strcmp(name, "tasklist") == 0 {
                 node.taskState = cmark_gfm_extensions_get_tasklist_item_checked(cmark) ? .checked : .unchecked
             }
         default:
