@@ -19,6 +19,18 @@ public struct JSONWriter {
         bytes.reserveCapacity(reserve)
     }
 
+    /// A writer for one value that goes `depth` containers deep into
+    /// another writer's output (with `element()` and `raw(_:)` there): its
+    /// bytes are the ones that writer would have written itself.
+    public init(pretty: Bool, depth: Int, reserve: Int = 4096) {
+        self.init(pretty: pretty, reserve: reserve)
+        indent = depth
+    }
+
+    /// How many containers deep the next value goes.
+    public var depth: Int { indent }
+    public var isPretty: Bool { pretty }
+
     /// When streaming, hands what is written so far to the sink once it is
     /// worth a write. JSON is never revised once written, so this can happen
     /// between any two values.

@@ -25,7 +25,7 @@ public enum PlanJSON {
         json.member("title", plan.title)
         json.member("date", plan.date?.value?.description)
         json.key("services"); array(&json, plan.services, service)
-        json.key("agents"); array(&json, plan.agents, agent)
+        json.key("agents"); agents(&json, plan.agents)
         json.key("phases"); array(&json, plan.phases, phase)
         json.key("protocol")
         if let spec = plan.protocolSpec { protocolSpec(&json, spec) } else { json.null() }
@@ -42,6 +42,30 @@ public enum PlanJSON {
     }
 
     // MARK: Pieces
+
+    /// The agents of a large report are encoded on every core, a batch at
+    /// a time (so that memory holds one batch of JSON, not all of it); the
+    /// bytes are the same as from one writer.
+    private static func agents(_ json: inout JSONWriter, _ agents: [Agent]) {
+        guard agents.count >= 64 else { return array(&json, agents, agent) }
+        json.beginArray()
+        let pretty = json.isPretty
+        let depth = json.depth
+        for batch in stride(from: 0, to: agents.count, by: 256) {
+            let indices = Array(batch..<min(batch + 256, agents.count))
+            let encoded = concurrentMap(indices, when: true) { index -> [UInt8] in
+                var writer = JSONWriter(pretty: pretty, depth: depth, reserve: 1 << 15)
+                agent(&writer, agents[index])
+                return writer.bytes
+            }
+            for bytes in encoded {
+                json.element()
+                json.raw(bytes)
+                json.flushIfLarge()
+            }
+        }
+        json.endArray()
+    }
 
     private static func array<T>(_ json: inout JSONWriter, _ items: [T], _ write: (inout JSONWriter, T) -> Void) {
         json.beginArray()

@@ -52,6 +52,8 @@ struct CheckJob {
             checked += lintDevlogEntries(devlogEntries, plans: plans, configuration: configuration)
         }
         let outcome = CheckResult(files: checked, strict: strict)
+        KeptUntilExit.keep(plans)
+        KeptUntilExit.keep(outcome)
         Console.out(reporter().report(outcome))
         if format == .github, let path = environment("GITHUB_STEP_SUMMARY"), !path.isEmpty {
             appendStepSummary(GitHubReporter().stepSummary(outcome), to: path)

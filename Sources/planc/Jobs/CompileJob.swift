@@ -25,6 +25,7 @@ struct CompileJob {
             Console.fail(error.description)
             throw Exit.failed
         }
+        KeptUntilExit.keep(model)
         switch emit {
         case .json: PlanJSON.stream(model, pretty: !compact) { Console.out($0) }
         case .markdown: Console.out(MarkdownRenderer.render(model))

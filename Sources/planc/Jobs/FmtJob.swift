@@ -31,7 +31,10 @@ struct FmtJob {
             do {
                 let source = try SourceLoader.load(path: file, maxBytes: maxFileSize)
                 original = source.bytes
-                rendered = MarkdownRenderer.render(PlanParser.parse(source))
+                let plan = PlanParser.parse(source)
+                rendered = MarkdownRenderer.render(plan)
+                // Several models are freed as planc goes; the last one need not be.
+                if file == files.last { KeptUntilExit.keep(plan) }
                 if source.hadByteOrderMark { changed.append(file) }
             } catch {
                 Console.fail(error.description)
