@@ -10,12 +10,27 @@ extension PlanParser {
             agentsByKey[plan.agents[index].name.lowercased()] = slug
             if let id = plan.agents[index].id { agentsByKey[id.lowercased()] = slug }
         }
-        // Only dependencies can name tasks; most plans list few.
-        let hasDependencies = plan.phases.contains { !$0.dependencies.isEmpty }
+        // Only dependencies can name tasks, and plans list few: the task IDs
+        // they could name are looked for among all tasks, rather than every
+        // task ID (hundreds of thousands in a large plan) going into a set.
+        var wanted = Set<String>()
+        for phase in plan.phases {
+            for dependency in phase.dependencies {
+                if case .perhapsTask = nonTaskTarget(of: dependency.name) { wanted.insert(Slug.make(dependency.name)) }
+            }
+        }
         var taskIDs = Set<String>()
-        if hasDependencies {
-            for agent in plan.agents.indices { for task in plan.agents[agent].tasks.indices { taskIDs.insert(plan.agents[agent].tasks[task].id) } }
-            for phase in plan.phases.indices { for task in plan.phases[phase].tasks.indices { taskIDs.insert(plan.phases[phase].tasks[task].id) } }
+        if !wanted.isEmpty {
+            for agent in plan.agents.indices {
+                for task in plan.agents[agent].tasks.indices where wanted.contains(plan.agents[agent].tasks[task].id) {
+                    taskIDs.insert(plan.agents[agent].tasks[task].id)
+                }
+            }
+            for phase in plan.phases.indices {
+                for task in plan.phases[phase].tasks.indices where wanted.contains(plan.phases[phase].tasks[task].id) {
+                    taskIDs.insert(plan.phases[phase].tasks[task].id)
+                }
+            }
         }
         for phaseIndex in plan.phases.indices {
             for index in plan.phases[phaseIndex].agents.indices {
@@ -31,19 +46,35 @@ extension PlanParser {
     }
 
     private func target(of name: String, taskIDs: Set<String>) -> Dependency.Target? {
+        switch nonTaskTarget(of: name) {
+        case .found(let target): return target
+        case .unresolved: return nil
+        case .perhapsTask:
+            let slug = Slug.make(name)
+            return taskIDs.contains(slug) ? .task(id: slug) : nil
+        }
+    }
+
+    private enum Lookup {
+        case found(Dependency.Target)
+        /// `Phase 9` where the plan has no phase 9.
+        case unresolved
+        case perhapsTask
+    }
+
+    /// A phase (`Phase 2`) or a service the name stands for.
+    private func nonTaskTarget(of name: String) -> Lookup {
         let lower = name.lowercased().trimmingSpaces()
         if lower.hasPrefix("phase "), let number = Int(lower.dropFirst(6).prefix { $0.isNumber }) {
-            return plan.phases.contains { $0.number == number } ? .phase(number) : nil
+            return plan.phases.contains { $0.number == number } ? .found(.phase(number)) : .unresolved
         }
         for service in plan.services {
             let serviceName = service.name.lowercased()
             if serviceName == lower || serviceName.split(separator: " ").first.map(String.init) == lower
                 || (service.kind != .other && service.kind.rawValue == lower) {
-                return .service(name: service.name)
+                return .found(.service(name: service.name))
             }
         }
-        let slug = Slug.make(name)
-        if taskIDs.contains(slug) { return .task(id: slug) }
-        return nil
+        return .perhapsTask
     }
 }

@@ -15,7 +15,16 @@ public enum MarkdownRenderer {
         if let footer = plan.footer { blocks += renderFooter(footer) }
         blocks.removeAll { $0.text.isEmpty }
         ListSeparation.separate(&blocks)
-        return blocks.map(\.text).joined(separator: "\n\n") + "\n"
+        // Joined by hand into one allocation: a large report renders to
+        // tens of megabytes, which `joined() + "\n"` would copy twice.
+        var output = ""
+        output.reserveCapacity(blocks.reduce(0) { $0 + $1.text.utf8.count + 2 })
+        for (index, block) in blocks.enumerated() {
+            if index > 0 { output += "\n\n" }
+            output += block.text
+        }
+        output += "\n"
+        return output
     }
 
     private static func render(_ section: Section, of plan: Plan, agents: [[RenderedBlock]],

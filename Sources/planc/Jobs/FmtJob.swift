@@ -1,6 +1,10 @@
 import ArgumentParser
 import PlancKit
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// What `planc fmt` does once its arguments are known and valid.
 struct FmtJob {
     var paths: [String]
@@ -45,15 +49,14 @@ struct FmtJob {
                 Console.out(rendered)
                 continue
             }
-            let before = String(decoding: original, as: UTF8.self)
-            guard before != rendered || changed.last == file else {
+            guard !Self.same(rendered, original) || changed.last == file else {
                 unchanged += 1
                 continue
             }
             if changed.last != file { changed.append(file) }
             if check {
                 let name = file == "-" ? "<stdin>" : file
-                if let diff = UnifiedDiff.diff(old: before, new: rendered, oldName: "a/" + name, newName: "b/" + name) {
+                if let diff = UnifiedDiff.diff(old: String(decoding: original, as: UTF8.self), new: rendered, oldName: "a/" + name, newName: "b/" + name) {
                     Console.out(diff)
                 }
             } else {
@@ -71,6 +74,17 @@ struct FmtJob {
         }
         if failed { throw Exit.failed }
         if check && !changed.isEmpty { throw Exit.found }
+    }
+
+    /// Whether the text is exactly these bytes; compared as memory, since
+    /// most files are unchanged and some are many megabytes.
+    private static func same(_ text: String, _ bytes: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { new in
+            bytes.withUnsafeBufferPointer { old in
+                new.count == old.count && (new.isEmpty || memcmp(new.baseAddress!, old.baseAddress!, new.count) == 0)
+            }
+        }
     }
 
     private func count(_ n: Int) -> String { n == 1 ? "1 file" : "\(n) files" }
