@@ -17,11 +17,9 @@ CANONICAL_PLANS := $(filter-out $(REFERENCE),$(wildcard plans/*.md))
 deps:
 	@scripts/install-deps.sh
 
-# The Swift runtime is linked statically: loading and relocating its shared
-# libraries took about half of planc's start-up on a small report.
-RELEASE := -c release --static-swift-stdlib
+# Release builds link the way planc ships (see scripts/release-build.sh).
 build: deps
-	$(SWIFT) build $(RELEASE) --product planc
+	SWIFT=$(SWIFT) scripts/release-build.sh --product planc
 
 run: build
 	@mkdir -p .build/run
@@ -52,8 +50,8 @@ asan: deps
 # planc against cmark-gfm on the reference report and generated reports of
 # 3 KB, 1.7 MB and 17 MB; writes docs/performance.md.
 bench: deps
-	$(SWIFT) build $(RELEASE) --product planc
-	$(SWIFT) build $(RELEASE) --product plangen
+	SWIFT=$(SWIFT) scripts/release-build.sh --product planc
+	SWIFT=$(SWIFT) scripts/release-build.sh --product plangen
 	bench/bench.py --out docs/performance.md
 
 # libFuzzer over the parser, checker, fixer and formatter, under ASan.

@@ -3,7 +3,7 @@
 # tasks: wall time and peak memory of the diff (and of the seed, for scale).
 # Starts its own servers through scripts/test-servers.sh.
 #
-#   bench/diff.sh            (after `swift build -c release --static-swift-stdlib`)
+#   bench/diff.sh            (after scripts/release-build.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +13,7 @@ fi
 
 planc=.build/release/planc
 plangen=.build/release/plangen
-[ -x "$planc" ] && [ -x "$plangen" ] || swift build -c release --static-swift-stdlib >/dev/null
+[ -x "$planc" ] && [ -x "$plangen" ] || scripts/release-build.sh >/dev/null
 work=$(mktemp -d -t planc-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export PLANC_NATS_URL=$PLANC_TEST_NATS_URL PLANC_REDIS_URL=$PLANC_TEST_REDIS_URL

@@ -13,7 +13,7 @@ if [ -z "${PLANC_TEST_NATS_URL:-}" ]; then
 fi
 ops=${1:-400}
 planc=$PWD/.build/release/planc
-[ -x "$planc" ] || swift build -c release --static-swift-stdlib --product planc >/dev/null
+[ -x "$planc" ] || scripts/release-build.sh --product planc >/dev/null
 work=$(mktemp -d -t planc-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 cd "$work"

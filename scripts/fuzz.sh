@@ -30,7 +30,7 @@ rm -rf "$seeds"
 mkdir -p "$seeds" "$corpus" "$crashes"
 cp plans/*.md devlog/*.md "$seeds"/
 cp Tests/Fixtures/fuzz/* "$seeds"/ 2>/dev/null || true
-"$swift" build -c release --static-swift-stdlib --product planc 2>&1 | tail -1
+SWIFT="$swift" scripts/release-build.sh --product planc 2>&1 | tail -1
 planc=.build/release/planc
 for code in $("$planc" rules | awk '$1 ~ /^(PLAN|DEVLOG)[0-9]+$/ { print $1 }'); do
     "$planc" explain "$code" | awk -v prefix="$seeds/$code-" '

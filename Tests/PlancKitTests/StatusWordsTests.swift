@@ -67,3 +67,24 @@ import Testing
         #expect(text.includes(needle) == found)
     }
 }
+
+@Suite struct IndentTests {
+    /// The line-by-line definition the byte loop must match.
+    static func reference(_ text: String, by width: Int) -> String {
+        let pad = String(repeating: " ", count: width)
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : pad + $0 }
+            .joined(separator: "\n")
+    }
+
+    @Test func matchesTheLineByLineDefinition() {
+        let pieces = ["a", "- item", "\n", "\n", "\r\n", "\r", " ", "é", "e\u{301}", "\n\u{301}", "🟢", "\t", ""]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let count = Int.random(in: 0...8, using: &generator)
+            let text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let width = Int.random(in: 0...6, using: &generator)
+            #expect(MarkdownBlocks.indent(text, by: width) == Self.reference(text, by: width), "\(Array(text.utf8))")
+        }
+    }
+}

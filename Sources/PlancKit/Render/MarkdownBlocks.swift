@@ -2,11 +2,24 @@
 /// content, indentation, key lines.
 enum MarkdownBlocks {
     /// Prefixes every non-empty line with `width` spaces.
+    /// Works on bytes: every nested block of every agent comes through
+    /// here. A line ends at `\n` except inside `\r\n`, which a String
+    /// treats as one character (kept as it was).
     static func indent(_ text: String, by width: Int) -> String {
-        let pad = String(repeating: " ", count: width)
-        return text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : pad + $0 }
-            .joined(separator: "\n")
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + width * 4)
+        var atLineStart = true
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            let endsLine = byte == 0x0A && previous != 0x0D
+            if atLineStart && !endsLine {
+                output.append(contentsOf: repeatElement(0x20, count: width))
+            }
+            output.append(byte)
+            atLineStart = endsLine
+            previous = byte
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Whether markdown starts with a list that may directly follow a line
