@@ -1,6 +1,6 @@
 import ArgumentParser
 
-
+/// The command tree ArgumentParser reads (Entry.swift decides when it is needed).
 struct Planc: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "planc",
