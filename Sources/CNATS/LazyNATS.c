@@ -7,7 +7,8 @@
 // function it uses is defined here with the signature nats.h declares (the
 // compiler rejects any mismatch), looks the real one up in the library on
 // its first call and jumps to it. The definitions are hidden, so libnats's
-// own calls never come back through them.
+// own calls never come back through them. A nats function used from Swift
+// but missing here fails to link: add a LAZY line with nats.h's declaration.
 #include "CNATS.h"
 
 #include <dlfcn.h>

@@ -13,12 +13,9 @@ extension PlanParser {
         // Only dependencies can name tasks, and plans list few: the task IDs
         // they could name are looked for among all tasks, rather than every
         // task ID (hundreds of thousands in a large plan) going into a set.
+        let lookups = plan.phases.map { phase in phase.dependencies.map { lookup(of: $0.name) } }
         var wanted = Set<String>()
-        for phase in plan.phases {
-            for dependency in phase.dependencies {
-                if case .perhapsTask = nonTaskTarget(of: dependency.name) { wanted.insert(Slug.make(dependency.name)) }
-            }
-        }
+        for case .perhapsTask(let slug) in lookups.joined() { wanted.insert(slug) }
         var taskIDs = Set<String>()
         if !wanted.isEmpty {
             for agent in plan.agents.indices {
@@ -38,20 +35,14 @@ extension PlanParser {
                 plan.phases[phaseIndex].agents[index].agent =
                     agentsByKey[text.lowercased()] ?? agentsByKey[Slug.agent(text)]
             }
-            for index in plan.phases[phaseIndex].dependencies.indices {
-                let name = plan.phases[phaseIndex].dependencies[index].name
-                plan.phases[phaseIndex].dependencies[index].target = target(of: name, taskIDs: taskIDs)
+            for (index, lookup) in lookups[phaseIndex].enumerated() {
+                switch lookup {
+                case .found(let target): plan.phases[phaseIndex].dependencies[index].target = target
+                case .unresolved: plan.phases[phaseIndex].dependencies[index].target = nil
+                case .perhapsTask(let slug):
+                    plan.phases[phaseIndex].dependencies[index].target = taskIDs.contains(slug) ? .task(id: slug) : nil
+                }
             }
-        }
-    }
-
-    private func target(of name: String, taskIDs: Set<String>) -> Dependency.Target? {
-        switch nonTaskTarget(of: name) {
-        case .found(let target): return target
-        case .unresolved: return nil
-        case .perhapsTask:
-            let slug = Slug.make(name)
-            return taskIDs.contains(slug) ? .task(id: slug) : nil
         }
     }
 
@@ -59,11 +50,12 @@ extension PlanParser {
         case found(Dependency.Target)
         /// `Phase 9` where the plan has no phase 9.
         case unresolved
-        case perhapsTask
+        /// Not a phase or service: the task with this ID, if there is one.
+        case perhapsTask(slug: String)
     }
 
-    /// A phase (`Phase 2`) or a service the name stands for.
-    private func nonTaskTarget(of name: String) -> Lookup {
+    /// What a dependency names: a phase (`Phase 2`), a service, else perhaps a task.
+    private func lookup(of name: String) -> Lookup {
         let lower = name.lowercased().trimmingSpaces()
         if lower.hasPrefix("phase "), let number = Int(lower.dropFirst(6).prefix { $0.isNumber }) {
             return plan.phases.contains { $0.number == number } ? .found(.phase(number)) : .unresolved
@@ -75,6 +67,6 @@ extension PlanParser {
                 return .found(.service(name: service.name))
             }
         }
-        return .perhapsTask
+        return .perhapsTask(slug: Slug.make(name))
     }
 }

@@ -23,9 +23,8 @@ struct ProtocolOptions: ParsableArguments {
     /// Runs an action against live state; refusals exit 1, failures 2.
     func perform(_ action: (AgentProtocol) throws(LiveError) -> AgentProtocol.Outcome,
                  success: (TaskEntry) -> String) throws {
-        do {
-            let configuration = try PlancCLI.configuration(for: nil, explicit: config)
-            let session = try AgentProtocol(endpoints: try live.endpoints(configuration), names: configuration.liveNames)
+        try reportingFailure {
+            let session = try live.agentSession(config: config)
             let outcome = try action(session)
             session.warnings.forEach { Console.error("planc: warning: " + $0) }
             switch outcome {
@@ -35,11 +34,6 @@ struct ProtocolOptions: ParsableArguments {
                 Console.error("planc: " + reason)
                 throw Exit.found
             }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            Console.fail(describe(error))
-            throw Exit.failed
         }
     }
 }
@@ -215,15 +209,11 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let configuration = try PlancCLI.configuration(for: nil, explicit: config)
-            let session = try AgentProtocol(endpoints: try live.endpoints(configuration), names: configuration.liveNames)
+        try reportingFailure {
+            let session = try live.agentSession(config: config)
             let entry = try session.status(agent: agent, status: Self.parse(status), currentTask: currentTask)
             session.warnings.forEach { Console.error("planc: warning: " + $0) }
             Console.out("\(entry.agent) \(entry.status) at \(entry.heartbeat)\n")
-        } catch {
-            Console.fail(describe(error))
-            throw Exit.failed
         }
     }
 }
@@ -240,14 +230,10 @@ struct HeartbeatCommand: ParsableCommand {
     var config: String?
 
     func run() throws {
-        do {
-            let configuration = try PlancCLI.configuration(for: nil, explicit: config)
-            let session = try AgentProtocol(endpoints: try live.endpoints(configuration), names: configuration.liveNames)
-            let entry = try session.status(agent: agent, status: nil, currentTask: nil, heartbeatOnly: true)
+        try reportingFailure {
+            let entry = try live.agentSession(config: config).status(agent: agent, status: nil, currentTask: nil,
+                                                                     heartbeatOnly: true)
             Console.out("\(entry.agent) \(entry.heartbeat)\n")
-        } catch {
-            Console.fail(describe(error))
-            throw Exit.failed
         }
     }
 }

@@ -54,12 +54,22 @@ struct DiffCommand: ParsableCommand {
 /// compare it with; any failure is reported and ends the command with 2.
 func loadPlanAndLiveState(_ plan: String, live: LiveOptions, config: String?,
                           input: InputOptions) throws -> (Configuration, Plan, LiveSnapshot) {
-    do {
+    try reportingFailure {
         let configuration = try PlancCLI.configuration(for: plan, explicit: config)
         let model = try input.loadPlan(plan, options: configuration.parseOptions)
         let snapshot = try readLiveState(try live.source(configuration), names: configuration.liveNames,
                                          healthURLs: model.services.compactMap(\.healthCheck?.value))
         return (configuration, model, snapshot)
+    }
+}
+
+/// Runs `body`; an error other than an exit code is reported as
+/// `planc: error: <message>` and ends planc with exit code 2.
+func reportingFailure<Result>(_ body: () throws -> Result) throws -> Result {
+    do {
+        return try body()
+    } catch let exit as ExitCode {
+        throw exit
     } catch {
         Console.fail(describe(error))
         throw Exit.failed

@@ -36,7 +36,7 @@ struct StateCommand: ParsableCommand {
         }
 
         func run() throws {
-            do {
+            try reportingFailure {
                 let configuration = try PlancCLI.configuration(for: plan, explicit: config)
                 var healthURLs: [String] = []
                 if let plan {
@@ -46,9 +46,6 @@ struct StateCommand: ParsableCommand {
                 let snapshot = try LiveReader(endpoints: endpoints, names: configuration.liveNames).capture(healthURLs: healthURLs)
                 let bytes = SnapshotFile.encode(snapshot)
                 if let output { try AtomicFile.write(bytes, to: output) } else { Console.out(bytes) }
-            } catch {
-                Console.fail(describe(error))
-                throw Exit.failed
             }
         }
     }
@@ -78,16 +75,13 @@ struct StateCommand: ParsableCommand {
         var config: String?
 
         func run() throws {
-            do {
+            try reportingFailure {
                 let configuration = try PlancCLI.configuration(for: plan, explicit: config)
                 let model = PlanParser.parse(try SourceLoader.load(path: plan), options: configuration.parseOptions)
                 let endpoints = try live.endpoints(configuration)
                 let result = try StateWriter(endpoints: endpoints, names: configuration.liveNames).seed(model, force: force)
                 Console.error("planc: seeded \(endpoints.redactor.url(endpoints.natsURLs.joined(separator: ","))): "
                               + "\(result.created) created, \(result.kept) kept, \(result.overwritten) overwritten")
-            } catch {
-                Console.fail(describe(error))
-                throw Exit.failed
             }
         }
     }
@@ -104,14 +98,11 @@ struct StateCommand: ParsableCommand {
         var config: String?
 
         func run() throws {
-            do {
+            try reportingFailure {
                 let configuration = try PlancCLI.configuration(for: nil, explicit: config)
                 let endpoints = try live.endpoints(configuration)
                 let count = try StateWriter(endpoints: endpoints, names: configuration.liveNames).rebuild()
                 Console.error("planc: Redis cache rebuilt from \(count) entries")
-            } catch {
-                Console.fail(describe(error))
-                throw Exit.failed
             }
         }
     }

@@ -49,6 +49,13 @@ struct LiveOptions: ParsableArguments {
                                       timeout: timeout ?? configuration.timeoutSeconds))
     }
 
+    /// A session of the agents' protocol on the servers these options and
+    /// the configuration (`--config`, else .planc.yml) name.
+    func agentSession(config: String?) throws -> AgentProtocol {
+        let configuration = try PlancCLI.configuration(for: nil, explicit: config)
+        return try AgentProtocol(endpoints: try endpoints(configuration), names: configuration.liveNames)
+    }
+
     /// Servers only (for commands that write).
     func endpoints(_ configuration: Configuration) throws(LiveError) -> LiveEndpoints {
         switch try source(configuration) {
