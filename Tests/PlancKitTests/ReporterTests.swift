@@ -16,7 +16,7 @@ import Testing
         ### Émile 中文 (Agent ID: a1)
         **Status:** ✅ PENDING
         **Tasks:**
-        1. **One** (4h) - URGENT
+        1. **One** (4h) - SOMEDAY
 
         ## Phase Plan
 

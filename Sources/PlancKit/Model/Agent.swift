@@ -14,7 +14,11 @@ public struct Agent: Sendable, Hashable {
     /// `Available for` as written.
     public var availableForText: String?
     public var extras: [ExtraField] = []
+    /// Other facts about the agent written beside its name or in its row:
+    /// `(Priority: HIGH)`, a table's `Type` column.
+    public var attributes: [Attribute] = []
     public var layout: [FieldSlot] = []
+    public var written = WrittenForm()
     public var range: SourceRange
 
     public init(name: String, id: String?, slug: String, heading: Heading, range: SourceRange) {
@@ -97,12 +101,32 @@ public struct PlanTask: Sendable, Hashable {
     public var status: Status
     /// Text after the priority that planc does not interpret.
     public var trailing: String?
+    /// A status named by the words of the task's line (`(IN PROGRESS)`,
+    /// `- DONE`, a table's Status cell), beside or instead of a marker.
+    public var wordStatus: StatusValue?
+    /// The agent a task of a table or a phase list names (`Agent` column,
+    /// `(Agent: search)`), as written.
+    public var assignee: String?
+    /// `Phase 1.2:` before the title: the phase the task belongs to.
+    public var phaseNumber: Int?
+    /// Where the task is listed: under its agent, or in a Tasks section
+    /// (rendered there, as written).
+    public var place: Place = .agentList
+    /// What the task depends on, as written (`(depends on #2, #7)`).
+    public var dependsOn: [String] = []
+    /// The line after its marker as written, for tasks in a shape planc
+    /// does not write itself; used while the task is unchanged.
+    public var written = WrittenForm()
     public var continuation: [String] = []
     public var steps: [Step] = []
     /// Markdown in the item before and after the steps.
     public var before: [RawMarkdown] = []
     public var after: [RawMarkdown] = []
     public var range: SourceRange
+
+    public enum Place: String, Sendable, Hashable {
+        case agentList, taskSection
+    }
 
     public struct Step: Sendable, Hashable {
         public var text: String
@@ -111,5 +135,18 @@ public struct PlanTask: Sendable, Hashable {
         public var continuation: [String] = []
         public var children: RawMarkdown?
         public var range: SourceRange
+    }
+}
+
+/// A fact written beside a name: `(Priority: HIGH)`, a table cell.
+public struct Attribute: Sendable, Hashable {
+    public var key: String
+    public var value: String
+    public var range: SourceRange
+
+    public init(key: String, value: String, range: SourceRange) {
+        self.key = key
+        self.value = value
+        self.range = range
     }
 }

@@ -47,3 +47,31 @@ public struct Heading: Sendable, Hashable {
         self.range = range
     }
 }
+
+/// How a node was written, for rendering it back the same way while its
+/// values are those that were read.
+///
+/// A node in a shape planc does not write itself (a numbered heading, plain
+/// keys, a table row) is rendered as written as long as its values are
+/// unchanged: `fingerprint` is the node's hash when it was read, and a node
+/// whose hash differs (a status that `sync` changed) is rendered in planc's
+/// own layout. It takes no part in the node's equality or hash.
+public struct WrittenForm: Sendable, Hashable {
+    /// The node's markdown as written.
+    public var verbatim: RawMarkdown?
+    /// The node's hash when it was read.
+    public var fingerprint: Int = 0
+    /// Known keys written without bold, by field name: the key as written.
+    public var plainKeys: [String: String] = [:]
+
+    public init() {}
+
+    public static func == (lhs: WrittenForm, rhs: WrittenForm) -> Bool { true }
+    public func hash(into hasher: inout Hasher) {}
+
+    /// The verbatim text, if the node still hashes as it did when read.
+    public func verbatim<Node: Hashable>(for node: Node) -> RawMarkdown? {
+        guard let verbatim, node.hashValue == fingerprint else { return nil }
+        return verbatim
+    }
+}

@@ -16,8 +16,12 @@ public struct Phase: Sendable, Hashable {
     public var tasksText: String?
     public var dependencies: [Dependency] = []
     public var dependenciesText: String?
+    /// What this phase blocks (`**Blocks:** Phase 3`): the reverse of a
+    /// dependency.
+    public var blocks: [Dependency] = []
     public var extras: [ExtraField] = []
     public var layout: [FieldSlot] = []
+    public var written = WrittenForm()
     public var range: SourceRange
 
     public init(number: Int?, name: String, heading: Heading, range: SourceRange) {
@@ -45,6 +49,17 @@ public struct PhaseTask: Sendable, Hashable {
     /// `held by <agent>` in those parentheses.
     public var holder: String?
     public var range: SourceRange
+    /// For tasks listed under a phase (a list or table): effort and agent.
+    public var effort: Parsed<Effort>?
+    public var assignee: String?
+
+    public init(id: String, title: String, status: StatusValue?, holder: String?, range: SourceRange) {
+        self.id = id
+        self.title = title
+        self.status = status
+        self.holder = holder
+        self.range = range
+    }
 }
 
 /// `Redis (✅ ready)`, `Phase 1`, or a task.

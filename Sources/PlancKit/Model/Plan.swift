@@ -19,6 +19,14 @@ public struct Plan: Sendable, Hashable {
     public var nextSteps: [NextStep] = []
     public var questions: [Question] = []
     public var footer: Footer?
+    /// Tasks listed outside any agent (a Tasks section) that name no agent
+    /// the report has.
+    public var tasks: [PlanTask] = []
+    /// YAML front matter, kept as written.
+    public var frontMatter: FrontMatter?
+    /// What planc noticed while reading and could not map: content it
+    /// skipped, sections given twice. The checker reports them.
+    public var notes: [ReadingNote] = []
     /// Every top-level part in the order written.
     public var sections: [Section] = []
     /// Text that was mojibake, as repaired.
@@ -41,6 +49,7 @@ public struct Plan: Sendable, Hashable {
         var ids: [String] = []
         for agent in agents { for task in agent.tasks where seen.insert(task.id).inserted { ids.append(task.id) } }
         for phase in phases { for task in phase.tasks where seen.insert(task.id).inserted { ids.append(task.id) } }
+        for task in tasks where seen.insert(task.id).inserted { ids.append(task.id) }
         return ids
     }
 }
@@ -85,6 +94,7 @@ extension Plan {
         for phase in phases {
             if let task = phase.tasks.first(where: { $0.id == id }) { return (task.status?.status ?? .pending, task.range) }
         }
+        if let task = tasks.first(where: { $0.id == id }) { return (task.status, task.range) }
         return nil
     }
 }
@@ -100,7 +110,22 @@ public struct Repair: Sendable, Hashable {
 /// before the title.
 public struct Section: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
-        case title, infrastructure, agents, phases, `protocol`, nextSteps, questions, extra
+        case title, infrastructure, agents, phases, tasks, `protocol`, nextSteps, questions, extra
+
+        /// The kind in words, for messages.
+        public var displayName: String {
+            switch self {
+            case .title: return "title"
+            case .infrastructure: return "Infrastructure"
+            case .agents: return "Agents"
+            case .phases: return "Phase Plan"
+            case .tasks: return "Tasks"
+            case .protocol: return "Coordination Protocol"
+            case .nextSteps: return "Next Steps"
+            case .questions: return "Questions"
+            case .extra: return "other"
+            }
+        }
     }
 
     public enum Item: Sendable, Hashable {
@@ -116,7 +141,8 @@ public struct Section: Sendable, Hashable {
     }
 
     public var kind: Kind
-    /// Nil for text before the title.
+    /// Nil for text before the title, and for a section that goes on
+    /// after a section nested in it or that a phase heading opened.
     public var heading: Heading?
     public var items: [Item]
     public var range: SourceRange
@@ -150,4 +176,51 @@ public enum FieldSlot: Sendable, Hashable {
     case raw(RawMarkdown)
     /// Markdown nested under the key item before it (list-item keys only).
     case nested(RawMarkdown)
+}
+
+/// YAML front matter: `---` on the first line, up to the next `---`.
+public struct FrontMatter: Sendable, Hashable {
+    /// The lines between the fences.
+    public var yaml: String
+    /// The whole block as written, fences included.
+    public var text: String
+    /// Top-level keys with scalar values, in order.
+    public var values: [(key: String, value: String)]
+    public var range: SourceRange
+
+    public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
+        lhs.text == rhs.text && lhs.range == rhs.range
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(range)
+    }
+
+    public func value(_ key: String) -> String? {
+        values.first { $0.key.lowercased() == key }?.value
+    }
+}
+
+/// Something planc saw while reading a report and could not map, or read
+/// in a way worth saying.
+public struct ReadingNote: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// A block that looks like plan content but gave planc nothing.
+        case unread
+        /// An agent without a status.
+        case agentWithoutStatus
+        /// A second section of a kind the report already has.
+        case repeatedSection
+    }
+
+    public var kind: Kind
+    public var message: String
+    public var range: SourceRange
+
+    public init(kind: Kind, message: String, range: SourceRange) {
+        self.kind = kind
+        self.message = message
+        self.range = range
+    }
 }

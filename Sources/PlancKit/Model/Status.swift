@@ -28,8 +28,12 @@ public struct StatusValue: Sendable, Hashable {
         self.range = range
     }
 
-    /// The status the value stands for: the marker's, else the words'.
-    public var status: Status? { markerStatus ?? wordStatus }
+    /// The status the value stands for: the marker's, else the words'. An
+    /// empty box gives way to words (`[ ] Search (IN PROGRESS)`).
+    public var status: Status? {
+        if marker == "[ ]", let wordStatus { return wordStatus }
+        return markerStatus ?? wordStatus
+    }
 
     /// A marker in marker position that planc does not know.
     public var hasUnknownMarker: Bool { marker != nil && markerStatus == nil }
@@ -37,6 +41,8 @@ public struct StatusValue: Sendable, Hashable {
     /// A marker and words that say different things (`✅ PENDING`).
     public var isContradictory: Bool {
         guard let markerStatus, let wordStatus else { return false }
+        // An empty box says "not done": words naming any status but done agree.
+        if marker == "[ ]" { return wordStatus == .done }
         return markerStatus != wordStatus
     }
 }

@@ -1,9 +1,9 @@
 extension PlanParser {
-    /// The Agents section: text before the first `###`, then one agent per
-    /// `###` heading.
+    /// The Agents section: one agent per heading at the level of its items,
+    /// per row of a table of agents, or per list item with a bold name.
     mutating func parseAgents(_ items: [TopItem]) -> [Section.Item] {
         let (intro, parts) = subsections(items)
-        var result: [Section.Item] = intro.map { .raw(rawItem($0)) }
+        var result = readAgentBlocks(intro)
         let parser = self
         for agent in concurrentMap(parts, when: parts.count >= 64, { parser.agent($0.heading, body: $0.body) }) {
             plan.agents.append(agent)
@@ -12,38 +12,46 @@ extension PlanParser {
         return result
     }
 
-    /// `### Backend-Node-Optimizer (Agent ID: aa13444)` and its keys.
+    static let agentKeys: Set<String> = [
+        "status", "state", "started", "start", "current task", "working on", "current", "progress", "tasks",
+        "available for", "agent id", "id", "priority", "type", "role", "model", "branch", "last heartbeat",
+        "heartbeat", "last seen", "focus",
+    ]
+
+    /// `### Backend-Node-Optimizer (Agent ID: aa13444)`, `#### 2. Search
+    /// Agent (ID: b71c2d0) (Priority: HIGH)`, and its keys.
     private func agent(_ headingNode: Int, body: [TopItem]) -> Agent {
-        let slice = headingSlice(headingNode)
-        var nameSlice = slice
-        var id: String?
-        if let open = source.findLast("(", in: slice), source.at(slice, slice.end - 1) == 0x29 {
-            let inner = source.trimmed(LineSlice(line: slice.line, start: open + 1, end: slice.end - 1))
-            let innerText = source.text(inner)
-            if let colon = innerText.firstIndex(of: ":"),
-               innerText[..<colon].lowercased().replacingOccurrences(" ", "").hasSuffix("id") {
-                id = String(innerText[innerText.index(after: colon)...]).trimmingSpaces()
-                nameSlice = source.trimmed(slice.upTo(open))
-            }
-        }
-        let name = source.text(nameSlice)
+        let parts = headingParts(headingSlice(headingNode))
+        let name = source.text(parts.name)
         let heading = self.heading(headingNode)
         var range = heading.range
         if let last = body.last { range = range.union(rangeOfItem(last)) }
-        var agent = Agent(name: name, id: id, slug: Slug.agent(name), heading: heading, range: range)
+        var agent = Agent(name: name, id: nil, slug: Slug.agent(name), heading: heading, range: range)
+        readHeadingFields(parts, into: &agent)
 
+        let plainKeys = readAgentFields(fieldParts(body, plainKeys: Self.agentKeys), into: &agent)
+        let canonical = level(headingNode) == 3 && plainKeys.isEmpty
+            && MarkdownRenderer.agentHeading(agent) == "### " + heading.text
+        if !canonical { agent.written.verbatim = verbatim(heading: headingNode, body: body) }
+        return agent
+    }
+
+    /// Reads an agent's keys into it; returns the known keys written
+    /// without bold.
+    func readAgentFields(_ parts: [FieldPart], into agent: inout Agent) -> [String: String] {
         var progressList: OwnedList?
         var tasksList: OwnedList?
-        let (layout, extras) = collectFields(fieldParts(body)) { key, _, list in
+        var plainKeys: [String: String] = [:]
+        let (layout, extras) = collectFields(parts, plainKeys: &plainKeys) { key, _, list in
             switch key.normalisedKey {
-            case "status":
+            case "status", "state":
                 agent.status = source.statusValue(key.value)
                 return "status"
-            case "started":
+            case "started", "start":
                 let text = source.text(key.value)
                 agent.started = Parsed(text: text, value: QuantityParsing.dateTime(text), range: source.range(key.value))
                 return "started"
-            case "current task":
+            case "current task", "working on", "current":
                 agent.currentTask = currentTask(key.value)
                 return "currentTask"
             case "progress":
@@ -60,15 +68,43 @@ extension PlanParser {
                     Located(source.text($0), range: source.range($0))
                 }
                 return "availableFor"
+            case "agent id", "id":
+                guard agent.id == nil, !key.value.isEmpty else { return nil }
+                agent.id = source.text(source.unwrappedCode(key.value))
+                return nil
             default:
                 return nil
             }
         }
         agent.layout = layout
         agent.extras = extras
+        agent.written.plainKeys = plainKeys
         if let tasksList { agent.tasks = entries(tasksList).map(task) }
         if let progressList { agent.progress = entries(progressList).map(progressItem) }
-        // A task's status comes from the progress item that links to it.
+        linkProgress(&agent)
+        return plainKeys
+    }
+
+    /// `(Agent ID: x)`, `(ID: x)`, `(x)` (an ID of letters and digits), a
+    /// status, and other `(Key: value)` groups of an agent's heading.
+    func readHeadingFields(_ parts: HeadingParts, into agent: inout Agent) {
+        for (key, value) in parts.fields {
+            let compact = key.replacingOccurrences(" ", "")
+            if compact.hasSuffix("id") && agent.id == nil {
+                agent.id = source.text(source.unwrappedCode(value))
+            } else {
+                agent.attributes.append(Attribute(key: key, value: source.text(value), range: source.range(value)))
+            }
+        }
+        if agent.id == nil, let word = parts.bareWord { agent.id = source.text(word) }
+        if let status = parts.status, agent.status == nil { agent.status = status }
+        if let priority = parts.priority {
+            agent.attributes.append(Attribute(key: "priority", value: source.text(priority), range: source.range(priority)))
+        }
+    }
+
+    /// A task's status comes from the progress item that links to it.
+    func linkProgress(_ agent: inout Agent) {
         for index in agent.progress.indices {
             guard let number = agent.progress[index].taskNumber,
                   let taskIndex = agent.tasks.firstIndex(where: { $0.number == number }) else { continue }
@@ -77,7 +113,6 @@ extension PlanParser {
                 agent.tasks[taskIndex].status = status
             }
         }
-        return agent
     }
 
     func rangeOfItem(_ item: TopItem) -> SourceRange {
@@ -88,7 +123,7 @@ extension PlanParser {
     }
 
     /// `Phase 1 - Production Blockers (8 hours)`.
-    private func currentTask(_ value: LineSlice) -> CurrentTask {
+    func currentTask(_ value: LineSlice) -> CurrentTask {
         var rest = value
         var phaseNumber: Int?
         let text = source.text(value)
@@ -135,10 +170,13 @@ extension PlanParser {
         } else if let found = source.leadingMarker(headline) {
             status = source.statusValue(headline, marker: found)
             rest = found.rest
+        } else if let value = source.statusValue(headline), value.wordStatus != nil {
+            // Words alone: `Task 1: Rate limiting (IN PROGRESS)`, `DONE: Task 5`.
+            status = value
         }
         let text = source.text(rest)
         let (percent, holder) = Self.progressDetails(text)
-        return ProgressItem(status: status, text: text, taskNumber: taskNumber(rest),
+        return ProgressItem(status: status, text: text, taskNumber: progressTaskNumber(rest),
                             taskID: nil, percent: percent, holder: holder, continuation: texts(entry.continuation),
                             children: rawChildren(entry), range: entry.range)
     }
@@ -163,8 +201,17 @@ extension PlanParser {
         return (percent, holder)
     }
 
+    /// `Task 2:` at the start, or after status words (`DONE: Task 5`).
+    private func progressTaskNumber(_ slice: LineSlice) -> Int? {
+        if let number = taskNumber(slice) { return number }
+        guard let colon = source.find(": ", in: slice), colon < slice.start + 16 else { return nil }
+        let words = source.text(slice.upTo(colon))
+        guard StatusWords.status(ofWords: words) != nil, words == words.uppercased() else { return nil }
+        return taskNumber(source.trimmed(slice.from(colon + 1)))
+    }
+
     /// `Task 2: ...` or `Task 2 - ...` at the start.
-    private func taskNumber(_ slice: LineSlice) -> Int? {
+    func taskNumber(_ slice: LineSlice) -> Int? {
         // "task " in any case, tested on the bytes: most items are not numbered.
         for (offset, letter) in "task".utf8.enumerated() {
             guard let byte = source.at(slice, slice.start + offset), byte | 0x20 == letter else { return nil }
@@ -178,97 +225,6 @@ extension PlanParser {
         return number
     }
 
-    /// `1. **Rate Limiting** (4h) - CRITICAL` and its steps.
-    private func task(_ entry: ListEntry) -> PlanTask {
-        let headline = entry.headline ?? LineSlice(line: Int(tree[entry.node].startLine), start: 0, end: 0)
-        var marker: StatusValue?
-        var rest = headline
-        if entry.taskState != .none {
-            let box = entry.taskState == .checked ? "[x]" : "[ ]"
-            marker = StatusValue(text: box, marker: box, markerStatus: StatusWords.status(ofMarker: box),
-                                 words: "", wordStatus: nil, range: source.range(entry.range.line == headline.line
-                                     ? LineSlice(line: headline.line, start: max(headline.start - 4, 0), end: max(headline.start - 1, 0))
-                                     : headline))
-        } else if let found = source.leadingMarker(headline) {
-            marker = StatusValue(text: found.marker, marker: found.marker,
-                                 markerStatus: StatusWords.status(ofMarker: found.marker),
-                                 words: "", wordStatus: nil, range: source.range(found.slice))
-            rest = found.rest
-        }
-
-        // The title: bold, else the text up to its effort or priority.
-        var title: LineSlice
-        var after: LineSlice
-        var bold = false
-        if source.find("**", in: rest) == rest.start,
-           let close = source.find("**", in: rest, from: rest.start + 2), close > rest.start + 2 {
-            title = LineSlice(line: rest.line, start: rest.start + 2, end: close)
-            after = source.trimmed(rest.from(close + 2))
-            bold = true
-        } else {
-            let cut = [source.find(" (", in: rest), source.find(" - ", in: rest)].compactMap { $0 }.min() ?? rest.end
-            title = source.trimmed(rest.upTo(cut))
-            after = source.trimmed(rest.from(cut))
-        }
-
-        var explicitID: String?
-        for span in source.codeSpans(in: title) + source.codeSpans(in: after) {
-            let inner = source.text(span.inner)
-            if inner.hasPrefix("#"), inner.count > 1 {
-                explicitID = String(inner.dropFirst())
-                break
-            }
-        }
-        if let span = source.codeSpans(in: after).first, span.outer.start == after.start,
-           source.text(span.inner).hasPrefix("#") {
-            after = source.trimmed(after.from(span.outer.end))
-        }
-
-        var effort: Parsed<Effort>?
-        if source.at(after, after.start) == 0x28, let close = source.find(")", in: after) {
-            let inner = source.trimmed(LineSlice(line: after.line, start: after.start + 1, end: close))
-            let text = source.text(inner)
-            effort = Parsed(text: text, value: QuantityParsing.effort(text, hoursPerDay: options.hoursPerDay),
-                            range: source.range(inner))
-            after = source.trimmed(after.from(close + 1))
-        }
-
-        var priority: Parsed<PlanTask.Priority>?
-        var trailing: String?
-        if let dash = dashPrefix(after) {
-            let word = source.trimmed(after.from(after.start + dash))
-            var wordEnd = word.start
-            while let byte = source.at(word, wordEnd), byte != 0x20, byte != 0x2C, byte != 0x2E { wordEnd += 1 }
-            let priorityText = source.text(word.upTo(wordEnd))
-            priority = Parsed(text: priorityText, value: PlanTask.Priority(rawValue: priorityText.uppercased()),
-                              range: source.range(word.upTo(wordEnd)))
-            after = source.trimmed(word.from(wordEnd))
-        }
-        if !after.isEmpty { trailing = source.text(after) }
-
-        let titleText = source.text(title)
-        var steps: [PlanTask.Step] = []
-        var before: [RawMarkdown] = []
-        var afterSteps: [RawMarkdown] = []
-        var stepsFound = false
-        for child in entry.children {
-            if !stepsFound && tree[child].kind == .list {
-                stepsFound = true
-                steps = listEntries(child).map(step)
-            } else if stepsFound {
-                afterSteps.append(raw([child], dedent: entry.contentIndent))
-            } else {
-                before.append(raw([child], dedent: entry.contentIndent))
-            }
-        }
-        return PlanTask(id: explicitID ?? Slug.make(titleText), hasExplicitID: explicitID != nil,
-                        number: entry.number, title: titleText, boldTitle: bold, titleRange: source.range(title),
-                        effort: effort, priority: priority, marker: marker,
-                        status: marker?.status ?? .pending, trailing: trailing,
-                        continuation: texts(entry.continuation), steps: steps, before: before,
-                        after: afterSteps, range: entry.range)
-    }
-
     /// The length of a leading ` - `, `–` or `—` separator, if any.
     func dashPrefix(_ slice: LineSlice) -> Int? {
         for dash in ["- ", "– ", "— "] where source.find(dash, in: slice) == slice.start {
@@ -277,12 +233,6 @@ extension PlanParser {
         return nil
     }
 
-    private func step(_ entry: ListEntry) -> PlanTask.Step {
-        let text = entry.headline.map { source.text($0) } ?? ""
-        let checked: Bool? = entry.taskState == .none ? nil : entry.taskState == .checked
-        return PlanTask.Step(text: text, checked: checked, continuation: texts(entry.continuation),
-                             children: rawChildren(entry), range: entry.range)
-    }
 }
 
 extension String {

@@ -31,7 +31,11 @@ extension PlanParser {
     /// whose first item does not, hold no keys. A key without a value owns
     /// the list that follows it: the next list after its paragraph, the list
     /// nested in its item, or the items without keys after its item.
-    func fieldParts(_ items: [TopItem]) -> [FieldPart] {
+    ///
+    /// Keys in `plainKeys` are read without bold too (`Status: RUNNING`), and
+    /// as headings inside the container (`#### Tasks` before a list).
+    func fieldParts(_ items: [TopItem], plainKeys: Set<String> = []) -> [FieldPart] {
+        func keyLine(_ slice: LineSlice) -> KeyLine? { source.keyLine(slice, plain: plainKeys) }
         var parts: [FieldPart] = []
         var index = 0
         func nextList() -> Int? {
@@ -49,11 +53,11 @@ extension PlanParser {
             switch tree[block].kind {
             case .paragraph:
                 let lines = paragraphLines(block)
-                guard let first = lines.first, source.keyLine(first) != nil else {
+                guard let first = lines.first, keyLine(first) != nil else {
                     parts.append(.block(block))
                     continue
                 }
-                var keys = keyGroups(lines)
+                var keys = keyGroups(lines, plainKeys: plainKeys)
                 if let last = keys.last, last.key.value.isEmpty, last.continuation.isEmpty, let list = nextList() {
                     keys[keys.count - 1].list = OwnedList(list: list, items: nil, dedent: 0)
                     index += 1
@@ -62,8 +66,19 @@ extension PlanParser {
                     parts.append(.key(group.key, continuation: group.continuation, list: group.list,
                                       range: keyRange(group.key, group.continuation)))
                 }
+            case .heading where !plainKeys.isEmpty:
+                guard let key = source.headingKey(headingSlice(block), plain: plainKeys) else {
+                    parts.append(.block(block))
+                    continue
+                }
+                var list: OwnedList?
+                if key.value.isEmpty, let next = nextList() {
+                    list = OwnedList(list: next, items: nil, dedent: 0)
+                    index += 1
+                }
+                parts.append(.key(key, continuation: [], list: list, range: blockRange(block)))
             case .list:
-                var listParts = keyListParts(block)
+                var listParts = keyListParts(block, plainKeys: plainKeys)
                 // A key without a value that ends the list owns the next
                 // list, as it would at the end of a paragraph.
                 if case .key(let key, let continuation, nil, let range)? = listParts.last,
@@ -82,10 +97,11 @@ extension PlanParser {
     }
 
     /// Key lines with the lines that continue each.
-    private func keyGroups(_ lines: [LineSlice]) -> [(key: KeyLine, continuation: [LineSlice], list: OwnedList?)] {
+    private func keyGroups(_ lines: [LineSlice], plainKeys: Set<String>)
+    -> [(key: KeyLine, continuation: [LineSlice], list: OwnedList?)] {
         var groups: [(key: KeyLine, continuation: [LineSlice], list: OwnedList?)] = []
         for line in lines {
-            if let key = source.keyLine(line) {
+            if let key = source.keyLine(line, plain: plainKeys) {
                 groups.append((key, [], nil))
             } else if !groups.isEmpty {
                 groups[groups.count - 1].continuation.append(line)
@@ -100,20 +116,21 @@ extension PlanParser {
     }
 
     /// A list of `- **Key:** value` items.
-    private func keyListParts(_ list: Int) -> [FieldPart] {
+    private func keyListParts(_ list: Int, plainKeys: Set<String>) -> [FieldPart] {
+        func keyLine(_ slice: LineSlice) -> KeyLine? { source.keyLine(slice, plain: plainKeys) }
         let entries = listEntries(list)
-        guard let first = entries.first?.headline, source.keyLine(first) != nil else { return [.block(list)] }
+        guard let first = entries.first?.headline, keyLine(first) != nil else { return [.block(list)] }
         var parts: [FieldPart] = []
         var position = 0
         while position < entries.count {
             let entry = entries[position]
             position += 1
             let itemDedent = Int(tree[entry.node].startColumn) - 1
-            guard let headline = entry.headline, source.keyLine(headline) != nil else {
+            guard let headline = entry.headline, keyLine(headline) != nil else {
                 parts.append(.raw(raw([entry.node], dedent: itemDedent)))
                 continue
             }
-            var keys = keyGroups([headline] + entry.continuation)
+            var keys = keyGroups([headline] + entry.continuation, plainKeys: plainKeys)
             var children = entry.children
             if let last = keys.last, last.key.value.isEmpty, last.continuation.isEmpty {
                 if let child = children.first, tree[child].kind == .list {
@@ -123,7 +140,7 @@ extension PlanParser {
                     // The items without keys that follow belong to this key.
                     var owned: [Int] = []
                     while position < entries.count,
-                          entries[position].headline.map({ source.keyLine($0) == nil }) ?? true {
+                          entries[position].headline.map({ keyLine($0) == nil }) ?? true {
                         owned.append(entries[position].node)
                         position += 1
                     }
@@ -166,6 +183,16 @@ extension PlanParser {
         _ parts: [FieldPart],
         accept: (KeyLine, [LineSlice], OwnedList?) -> String?
     ) -> (layout: [FieldSlot], extras: [ExtraField]) {
+        var plainKeys: [String: String] = [:]
+        return collectFields(parts, plainKeys: &plainKeys, accept: accept)
+    }
+
+    /// The same, noting the known keys written without bold.
+    func collectFields(
+        _ parts: [FieldPart],
+        plainKeys: inout [String: String],
+        accept: (KeyLine, [LineSlice], OwnedList?) -> String?
+    ) -> (layout: [FieldSlot], extras: [ExtraField]) {
         var layout: [FieldSlot] = []
         var extras: [ExtraField] = []
         var seen = Set<String>()
@@ -174,6 +201,7 @@ extension PlanParser {
             case .key(let key, let continuation, let list, let range):
                 if !seen.contains(key.normalisedKey), let name = accept(key, continuation, list) {
                     seen.insert(key.normalisedKey)
+                    if key.plain { plainKeys[name] = key.key }
                     layout.append(.known(name))
                 } else {
                     extras.append(extraField(key, continuation: continuation, list: list, range: range))

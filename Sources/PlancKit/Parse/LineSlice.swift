@@ -22,6 +22,9 @@ struct KeyLine {
     var value: LineSlice
     var whole: LineSlice
 
+    /// Written without bold (`Status: RUNNING`), or as a heading.
+    var plain = false
+
     /// The key, lower-cased, for matching.
     var normalisedKey: String { key.lowercased() }
 }
@@ -142,6 +145,36 @@ extension SourceText {
                        keySlice: LineSlice(line: slice.line, start: slice.start, end: valueStart),
                        value: trimmed(LineSlice(line: slice.line, start: valueStart, end: slice.end)),
                        whole: slice)
+    }
+
+    /// A key in bold, or one of `plain` written without (`Status: RUNNING`,
+    /// `- Current Task: ...`).
+    func keyLine(_ whole: LineSlice, plain: Set<String>) -> KeyLine? {
+        if let key = keyLine(whole) { return key }
+        guard !plain.isEmpty else { return nil }
+        let slice = trimmed(whole)
+        guard let colon = find(":", in: slice), colon > slice.start, colon - slice.start <= 24,
+              colon + 1 == slice.end || at(slice, colon + 1) == 0x20 else { return nil }
+        let keySlice = LineSlice(line: slice.line, start: slice.start, end: colon)
+        let name = text(keySlice)
+        guard plain.contains(name.lowercased()), name.first?.isUppercase == true else { return nil }
+        var key = KeyLine(key: name, keySlice: LineSlice(line: slice.line, start: slice.start, end: colon + 1),
+                          value: trimmed(slice.from(colon + 1)), whole: slice)
+        key.plain = true
+        return key
+    }
+
+    /// A heading that is a key: `#### Tasks`, `#### Status: RUNNING`.
+    func headingKey(_ slice: LineSlice, plain: Set<String>) -> KeyLine? {
+        if var key = keyLine(slice, plain: plain) {
+            key.plain = true
+            return key
+        }
+        let name = text(trimmed(slice))
+        guard plain.contains(name.lowercased()) else { return nil }
+        var key = KeyLine(key: name, keySlice: slice, value: slice.from(slice.end), whole: slice)
+        key.plain = true
+        return key
     }
 
     /// Splits at the given separator bytes, and at ` + ` / ` and ` when

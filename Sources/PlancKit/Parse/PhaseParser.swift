@@ -1,14 +1,15 @@
 extension PlanParser {
-    /// The Phase Plan section: one phase per `### Phase <n>: ...` heading;
-    /// other `###` sub-sections are kept as written.
+    /// The Phase Plan section: one phase per heading that names one
+    /// (`### Phase <n>: ...`, `#### Batch 2`), per row of a table of phases,
+    /// or per list item named `Phase <n>`; other sub-sections are kept.
     mutating func parsePhases(_ items: [TopItem]) -> [Section.Item] {
         let (intro, parts) = subsections(items)
-        var result: [Section.Item] = intro.map { .raw(rawItem($0)) }
+        var result = readPhaseBlocks(intro)
         for (headingNode, body) in parts {
             let text = source.text(headingSlice(headingNode))
-            guard level(headingNode) == 3, text.lowercased().hasPrefix("phase") else {
+            guard PhaseNames.startsPhase(text) else {
                 result.append(.raw(raw([headingNode], dedent: 0)))
-                result += body.map { .raw(rawItem($0)) }
+                result += readPhaseBlocks(body)
                 continue
             }
             plan.phases.append(phase(headingNode, body: body))
@@ -19,44 +20,15 @@ extension PlanParser {
 
     /// `### Phase 1: Production Blockers (1-2 days) - IN PROGRESS`.
     private func phase(_ headingNode: Int, body: [TopItem]) -> Phase {
-        let slice = headingSlice(headingNode)
-        var offset = slice.start + 5
-        while source.at(slice, offset) == 0x20 { offset += 1 }
-        let digitsStart = offset
-        while let byte = source.at(slice, offset), byte >= 0x30 && byte <= 0x39 { offset += 1 }
-        let number = offset > digitsStart ? Int(source.text(LineSlice(line: slice.line, start: digitsStart, end: offset))) : nil
-        while let byte = source.at(slice, offset), byte == 0x3A || byte == 0x20 || byte == 0x2E { offset += 1 }
-        var rest = source.trimmed(slice.from(offset))
-
-        // The status follows the last ` - ` after the duration, or the last
-        // ` - ` whose words name a status.
-        var status: StatusValue?
-        var separators: [Int] = []
-        var search = rest.start
-        while let found = source.find(" - ", in: rest, from: search) {
-            separators.append(found)
-            search = found + 1
-        }
-        for separator in separators.reversed() {
-            let candidate = source.trimmed(rest.from(separator + 3))
-            let before = source.trimmed(rest.upTo(separator))
-            let afterDuration = source.at(before, before.end - 1) == 0x29
-            guard let value = source.statusValue(candidate) else { continue }
-            if afterDuration || value.status != nil || value.marker != nil {
-                status = value
-                rest = before
-                break
-            }
-        }
-
+        let parts = headingParts(headingSlice(headingNode), phaseWord: true)
+        let number = parts.number
+        let status = parts.status
         var duration: Parsed<Duration>?
-        if source.at(rest, rest.end - 1) == 0x29, let open = source.findLast("(", in: rest) {
-            let inner = source.trimmed(LineSlice(line: rest.line, start: open + 1, end: rest.end - 1))
-            let text = source.text(inner)
-            duration = Parsed(text: text, value: QuantityParsing.duration(text), range: source.range(inner))
-            rest = source.trimmed(rest.upTo(open))
+        if let quantity = parts.quantity {
+            let text = source.text(quantity)
+            duration = Parsed(text: text, value: QuantityParsing.duration(text), range: source.range(quantity))
         }
-
+        let rest = parts.name
         let heading = self.heading(headingNode)
         var range = heading.range
         if let last = body.last { range = range.union(rangeOfItem(last)) }
@@ -64,16 +36,31 @@ extension PlanParser {
         phase.duration = duration
         phase.status = status
 
-        let (layout, extras) = collectFields(fieldParts(body)) { key, continuation, _ in
+        let shaped = readPhaseBody(body, into: &phase)
+        let canonicalHeading = level(headingNode) == 3 && MarkdownRenderer.phaseHeading(phase) == "### " + heading.text
+        if !canonicalHeading || shaped {
+            phase.written.verbatim = verbatim(heading: headingNode, body: body)
+        }
+        return phase
+    }
+
+    /// Reads a phase's keys, and the tasks listed in its body, into it.
+    /// Returns whether it used a shape planc does not write itself (plain
+    /// keys, task lists), so that the phase is rendered as written.
+    func readPhaseBody(_ items: [TopItem], into phase: inout Phase) -> Bool {
+        var plainKeys: [String: String] = [:]
+        var taskLists: [OwnedList] = []
+        let fields = fieldParts(items, plainKeys: Self.phaseKeys)
+        let (layout, extras) = collectFields(fields, plainKeys: &plainKeys) { key, continuation, list in
             let value = key.value
             switch key.normalisedKey {
-            case "agent", "agents", "owner", "owners":
+            case "agent", "agents", "owner", "owners", "assigned to", "assignee":
                 phase.agentsText = source.text(value)
                 phase.agents = source.split(value, separators: [0x2C], words: true).map {
                     AgentReference(text: source.text($0), agent: nil, range: source.range($0))
                 }
                 return "agents"
-            case "effort":
+            case "effort", "estimate":
                 let text = source.text(value)
                 phase.effort = Parsed(text: text, value: QuantityParsing.effort(text, hoursPerDay: options.hoursPerDay),
                                       range: source.range(value))
@@ -84,23 +71,69 @@ extension PlanParser {
             case "blocker", "blockers", "blocked by":
                 phase.blocker = Located(source.text(value), range: source.range(value))
                 return "blocker"
-            case "tasks":
-                guard continuation.isEmpty else { return nil }
+            case "tasks", "work items", "items":
+                if key.value.isEmpty, let list {
+                    taskLists.append(list)
+                    return "tasks"
+                }
+                guard continuation.isEmpty, !key.value.isEmpty else { return nil }
                 phase.tasksText = source.text(value)
                 phase.tasks = source.split(value, separators: [0x2C]).map(phaseTask)
                 return "tasks"
-            case "dependencies", "depends on", "dependency":
+            case "dependencies", "depends on", "dependency", "waiting for", "waiting on", "requires",
+                 "prerequisites":
                 guard continuation.isEmpty else { return nil }
                 phase.dependenciesText = source.text(value)
                 phase.dependencies = source.split(value, separators: [0x2C]).map(dependency)
                 return "dependencies"
+            case "blocks":
+                guard continuation.isEmpty else { return nil }
+                phase.blocks = source.split(value, separators: [0x2C]).map(dependency)
+                return nil
             default:
                 return nil
             }
         }
         phase.layout = layout
         phase.extras = extras
-        return phase
+        for list in taskLists { phase.tasks += entries(list).map { phaseTask(self.task($0)) } }
+        // A list or table of tasks in the phase's body, under no key.
+        var readBody = false
+        for part in fields {
+            guard case .block(let node) = part else { continue }
+            if tree[node].kind == .list {
+                let tasks = listEntries(node).map { self.task($0) }
+                if tasks.contains(where: { $0.marker != nil || $0.effort != nil || $0.wordStatus != nil }) {
+                    phase.tasks += tasks.map(phaseTask)
+                    readBody = true
+                }
+            } else if tree[node].kind == .table, let table = taskTable(node) {
+                phase.tasks += table.map(phaseTask)
+                readBody = true
+            }
+        }
+        phase.written.plainKeys = plainKeys
+        return readBody || !taskLists.isEmpty || !plainKeys.isEmpty || !phase.blocks.isEmpty
+    }
+
+    static let phaseKeys: Set<String> = [
+        "agent", "agents", "owner", "owners", "assigned to", "assignee", "effort", "estimate", "status",
+        "blocker", "blockers", "blocked by", "tasks", "work items", "dependencies", "depends on", "dependency",
+        "waiting for", "waiting on", "requires", "prerequisites", "blocks", "duration",
+    ]
+
+    /// A task of a list or table, as a phase's task.
+    func phaseTask(_ task: PlanTask) -> PhaseTask {
+        var status = task.marker
+        if let words = task.wordStatus {
+            status = StatusValue(text: (task.marker.map { $0.text + " " } ?? "") + words.text, marker: task.marker?.marker,
+                                 markerStatus: task.marker?.markerStatus, words: words.words,
+                                 wordStatus: words.wordStatus, range: task.marker.map { $0.range.union(words.range) } ?? words.range)
+        }
+        var phaseTask = PhaseTask(id: task.id, title: task.title, status: status, holder: nil, range: task.range)
+        phaseTask.effort = task.effort
+        phaseTask.assignee = task.assignee
+        return phaseTask
     }
 
     /// A name with an optional status in parentheses: `Redis (✅ ready)`.
@@ -119,7 +152,7 @@ extension PlanParser {
         return (source.trimmed(slice.upTo(open)), status)
     }
 
-    private func phaseTask(_ slice: LineSlice) -> PhaseTask {
+    func phaseTask(_ slice: LineSlice) -> PhaseTask {
         let (name, status) = nameAndStatus(slice)
         let title = source.text(name)
         var id = Slug.make(title)
@@ -130,7 +163,7 @@ extension PlanParser {
         return PhaseTask(id: id, title: title, status: status, holder: holder, range: source.range(slice))
     }
 
-    private func dependency(_ slice: LineSlice) -> Dependency {
+    func dependency(_ slice: LineSlice) -> Dependency {
         let (name, status) = nameAndStatus(slice)
         return Dependency(text: source.text(slice), name: source.text(name), status: status, target: nil,
                           range: source.range(slice))

@@ -12,7 +12,13 @@ public struct PlanParser: Sendable {
         tree.mendPositions(source)
         var parser = PlanParser(source: source, tree: tree, options: options)
         parser.parseDocument()
+        if parser.plan.title == nil, let title = parser.plan.frontMatter?.value("title") {
+            parser.plan.title = title
+        }
+        parser.assignTasks()
         parser.resolveReferences()
+        parser.plan.notes += parser.agentsWithoutStatus()
+        parser.takeFingerprints()
         return parser.plan
     }
 
@@ -40,30 +46,43 @@ public struct PlanParser: Sendable {
         plan.repairs = source.mojibake.map {
             Repair(original: $0.original, repaired: $0.repaired, range: source.range($0.span))
         }
-        var groups: [(heading: Int?, kind: Section.Kind, items: [TopItem])] = [(nil, .extra, [])]
-        var sawSection = false
-        for item in topItems() {
-            if case .node(let node) = item, tree[node].kind == .heading, level(node) <= 2 {
-                let kind: Section.Kind
-                if level(node) == 1 && !sawSection && plan.title == nil && !groups.contains(where: { $0.kind == .title }) {
-                    kind = .title
-                } else {
-                    kind = sectionKind(source.text(headingSlice(node)))
-                }
-                sawSection = sawSection || kind != .title
-                groups.append((node, kind, []))
+        let frontMatterEnd = readFrontMatter()
+        var outline = SectionOutline()
+        for item in topItems() where startLine(of: item) > frontMatterEnd {
+            guard case .node(let node) = item, tree[node].kind == .heading else {
+                outline.add(item)
                 continue
             }
-            groups[groups.count - 1].items.append(item)
+            let text = source.text(headingSlice(node))
+            outline.heading(node, level: level(node), kind: SectionKeywords.kind(of: text),
+                            namesPhase: PhaseNames.number(inHeading: text) != nil, item: item)
         }
-        for group in groups {
-            if group.heading == nil && group.items.isEmpty { continue }
+        var seen: [Section.Kind: Int] = [:]
+        for group in outline.groups {
+            if group.heading == nil && group.items.isEmpty && !group.implicit { continue }
             var items = group.items
             if let footerStart = footerStart(items) {
                 parseFooter(Array(items[footerStart...]))
                 items = Array(items[..<footerStart])
             }
-            parseSection(kind: group.kind, heading: group.heading, items: items)
+            if group.kind != .extra && group.kind != .title, let heading = group.heading {
+                if let first = seen[group.kind] {
+                    plan.notes.append(ReadingNote(
+                        kind: .repeatedSection,
+                        message: "a second \(group.kind.displayName) section: planc reads it with the one at line \(first)",
+                        range: blockRange(heading)))
+                } else {
+                    seen[group.kind] = Int(tree[heading].startLine)
+                }
+            }
+            parseSection(kind: group.kind, heading: group.heading, items: items, level: group.level)
+        }
+    }
+
+    func startLine(of item: TopItem) -> Int {
+        switch item {
+        case .node(let node): return Int(tree[node].startLine)
+        case .gap(let first, _): return first
         }
     }
 
@@ -86,18 +105,6 @@ public struct PlanParser: Sendable {
         }
         gap(upTo: source.lineCount + 1)
         return items
-    }
-
-    /// Sections are told apart by a keyword in their heading.
-    func sectionKind(_ heading: String) -> Section.Kind {
-        let lower = heading.lowercased()
-        if lower.includes("infrastructure") { return .infrastructure }
-        if lower.includes("agents") { return .agents }
-        if lower.includes("phase") { return .phases }
-        if lower.includes("protocol") { return .protocol }
-        if lower.includes("next step") { return .nextSteps }
-        if lower.includes("question") { return .questions }
-        return .extra
     }
 
     /// Where the footer starts: a thematic break followed by a paragraph
@@ -150,18 +157,18 @@ public struct PlanParser: Sendable {
         }
     }
 
-    private mutating func parseSection(kind: Section.Kind, heading node: Int?, items: [TopItem]) {
+    private mutating func parseSection(kind: Section.Kind, heading node: Int?, items: [TopItem], level: Int) {
         let range = sectionRange(heading: node, items: items)
-        guard let node else {
+        if node == nil && (kind == .extra || kind == .title) {
             plan.sections.append(Section(kind: .extra, heading: nil, items: items.map { .raw(rawItem($0)) },
                                          range: range))
             return
         }
-        let heading = heading(node)
+        let heading = node.map(heading)
         var section = Section(kind: kind, heading: heading, range: range)
         switch kind {
         case .title:
-            parseTitle(headingSlice(node))
+            if let node { parseTitle(headingSlice(node)) }
             section.items = items.map { .raw(rawItem($0)) }
         case .infrastructure:
             section.items = parseInfrastructure(items)
@@ -169,6 +176,8 @@ public struct PlanParser: Sendable {
             section.items = parseAgents(items)
         case .phases:
             section.items = parsePhases(items)
+        case .tasks:
+            section.items = parseTaskSection(items)
         case .protocol:
             section.items = parseProtocol(items, range: range)
         case .nextSteps:
@@ -176,7 +185,8 @@ public struct PlanParser: Sendable {
         case .questions:
             section.items = parseQuestions(items)
         case .extra:
-            section.items = [.raw(raw([node], dedent: 0))] + items.map { .raw(rawItem($0)) }
+            section.items = node.map { [.raw(raw([$0], dedent: 0))] } ?? []
+            section.items += items.map { .raw(rawItem($0)) }
         }
         plan.sections.append(section)
     }
@@ -197,14 +207,17 @@ public struct PlanParser: Sendable {
         plan.title = source.text(titleSlice)
     }
 
-    /// Splits a section's items at its `###` headings: the items before the
-    /// first one, then each heading with the items under it (up to the next
-    /// heading of level 3 or above).
+    /// Splits a section's items at the headings of its items: the items
+    /// before the first one, then each heading with the items under it (up
+    /// to the next heading of that level or above). The level of the items
+    /// is the first heading level in the section.
     func subsections(_ items: [TopItem]) -> (intro: [TopItem], parts: [(heading: Int, body: [TopItem])]) {
         var intro: [TopItem] = []
         var parts: [(Int, [TopItem])] = []
+        var itemLevel: Int?
         for item in items {
-            if case .node(let node) = item, tree[node].kind == .heading, level(node) <= 3 {
+            if case .node(let node) = item, tree[node].kind == .heading, level(node) <= (itemLevel ?? Int.max) {
+                itemLevel = itemLevel ?? level(node)
                 parts.append((node, []))
             } else if parts.isEmpty {
                 intro.append(item)

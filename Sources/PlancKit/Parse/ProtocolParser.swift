@@ -11,13 +11,13 @@ extension PlanParser {
             let lower = heading.text.lowercased()
             var subsectionRange = heading.range
             if let last = body.last { subsectionRange = subsectionRange.union(rangeOfItem(last)) }
-            if level(headingNode) == 3 && lower.includes("lifecycle") && spec.lifecycle == nil {
+            if lower.includes("lifecycle") && spec.lifecycle == nil {
                 spec.lifecycle = subsection(heading, body: body, range: subsectionRange, entry: lifecycleStep)
                 result.append(.lifecycle)
-            } else if level(headingNode) == 3 && lower.includes("channel") && spec.channels == nil {
+            } else if lower.includes("channel") && spec.channels == nil {
                 spec.channels = subsection(heading, body: body, range: subsectionRange, entry: channel)
                 result.append(.channels)
-            } else if level(headingNode) == 3 && lower.includes("monitor") && spec.monitoring == nil {
+            } else if lower.includes("monitor") && spec.monitoring == nil {
                 spec.monitoring = subsection(heading, body: body, range: subsectionRange, entry: monitoringEntry)
                 result.append(.monitoring)
             } else {

@@ -2,13 +2,14 @@ extension MarkdownRenderer {
     /// `### Name (Agent ID: id)`, its keys as lines of one paragraph, the
     /// Progress and Tasks lists under their keys.
     static func renderAgent(_ agent: Agent) -> [RenderedBlock] {
-        var heading = "### " + agent.name
-        if let id = agent.id { heading += " (Agent ID: \(id))" }
+        if let verbatim = agent.written.verbatim(for: agent) { return [.raw(verbatim.text)] }
+        let heading = agentHeading(agent)
         var fields = KeyBlockWriter()
         let known: [(String, Bool)] = [
             ("status", agent.status != nil), ("started", agent.started != nil),
             ("currentTask", agent.currentTask != nil), ("progress", !agent.progress.isEmpty),
-            ("tasks", !agent.tasks.isEmpty), ("availableFor", agent.availableForText != nil),
+            ("tasks", agent.tasks.contains { $0.place == .agentList }),
+            ("availableFor", agent.availableForText != nil),
         ]
         for slot in agent.layout + missing(in: agent.layout, known) {
             switch slot {
@@ -21,7 +22,7 @@ extension MarkdownRenderer {
             case .known("progress"):
                 fields.line("**Progress:**", list: MarkdownBlocks.list(agent.progress.map(renderProgress)))
             case .known("tasks"):
-                fields.line("**Tasks:**", list: renderTasks(agent.tasks))
+                fields.line("**Tasks:**", list: renderTasks(agent.tasks.filter { $0.place == .agentList }))
             case .known("availableFor"):
                 fields.line(MarkdownBlocks.keyLine("Available for", agent.availableForText ?? ""))
             case .known:
@@ -33,6 +34,13 @@ extension MarkdownRenderer {
             }
         }
         return underHeading(heading, fields.finish())
+    }
+
+    /// `### Name (Agent ID: id)`, as planc writes it.
+    static func agentHeading(_ agent: Agent) -> String {
+        var heading = "### " + agent.name
+        if let id = agent.id { heading += " (Agent ID: \(id))" }
+        return heading
     }
 
     private static func renderProgress(_ item: ProgressItem) -> String {
@@ -54,11 +62,20 @@ extension MarkdownRenderer {
     private static func renderTask(_ task: PlanTask) -> String {
         var headline = ""
         if let marker = task.marker?.marker { headline += marker + " " }
+        if let verbatim = task.written.verbatim(for: task) {
+            return MarkdownBlocks.item(marker: "\(task.number). ", headline: headline + verbatim.text,
+                                       continuation: task.continuation, nested: taskNested(task))
+        }
         headline += task.boldTitle ? "**\(task.title)**" : task.title
         if task.hasExplicitID && !task.title.includes("`#\(task.id)`") { headline += " `#\(task.id)`" }
         if let effort = task.effort { headline += " (\(effort.text))" }
         if let priority = task.priority { headline += " - " + priority.text }
         if let trailing = task.trailing { headline += " " + trailing }
+        return MarkdownBlocks.item(marker: "\(task.number). ", headline: headline.trimmingSpaces(),
+                                   continuation: task.continuation, nested: taskNested(task))
+    }
+
+    private static func taskNested(_ task: PlanTask) -> [String] {
         var nested = task.before.map(\.text)
         if !task.steps.isEmpty {
             nested.append(MarkdownBlocks.list(task.steps.map { step in
@@ -67,7 +84,6 @@ extension MarkdownRenderer {
             }))
         }
         nested += task.after.map(\.text)
-        return MarkdownBlocks.item(marker: "\(task.number). ", headline: headline.trimmingSpaces(),
-                                   continuation: task.continuation, nested: nested)
+        return nested
     }
 }

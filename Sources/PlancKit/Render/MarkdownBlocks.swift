@@ -79,6 +79,11 @@ enum MarkdownBlocks {
     }
 
     /// `**Key:** value`, or `**Key:**` when the value is empty.
+    /// `## ` for a level-2 heading (level 2 when the level is unknown).
+    static func hashes(_ level: Int) -> String {
+        String(repeating: "#", count: (1...6).contains(level) ? level : 2) + " "
+    }
+
     static func keyLine(_ key: String, _ value: String) -> String {
         value.isEmpty ? "**\(key):**" : "**\(key):** \(value)"
     }

@@ -9,6 +9,7 @@ public enum MarkdownRenderer {
         // Agents render independently: on every core when there are many.
         let agents = concurrentMap(plan.agents, when: plan.agents.count >= 64) { renderAgent($0) }
         var blocks: [RenderedBlock] = []
+        if let frontMatter = plan.frontMatter { blocks.append(.raw(frontMatter.text)) }
         for section in plan.sections {
             render(section, of: plan, agents: agents, into: &blocks)
         }
@@ -37,7 +38,7 @@ public enum MarkdownRenderer {
         case .extra:
             break
         default:
-            if let heading = section.heading { blocks.append(.canonical("## " + heading.text)) }
+            if let heading = section.heading { blocks.append(.canonical(MarkdownBlocks.hashes(heading.level) + heading.text)) }
         }
         var index = 0
         let items = section.items
@@ -120,7 +121,7 @@ public enum MarkdownRenderer {
         var blocks = subsection.before.map { RenderedBlock.raw($0.text) }
         if !subsection.entries.isEmpty { blocks.append(.canonical(MarkdownBlocks.list(subsection.entries.map(item)))) }
         blocks += subsection.after.map { RenderedBlock.raw($0.text) }
-        return underHeading("### " + subsection.heading.text, blocks)
+        return underHeading(MarkdownBlocks.hashes(subsection.heading.level) + subsection.heading.text, blocks)
     }
 
     /// A `###` heading with the block after it on the next line, no blank

@@ -1,14 +1,8 @@
 extension MarkdownRenderer {
     /// `### Phase n: Name (duration) - STATUS` and its keys as list items.
     static func renderPhase(_ phase: Phase) -> [RenderedBlock] {
-        var heading = "### "
-        if let number = phase.number {
-            heading += "Phase \(number): \(phase.name)"
-            if let duration = phase.duration { heading += " (\(duration.text))" }
-            if let status = phase.status { heading += " - " + status.text }
-        } else {
-            heading += phase.heading.text
-        }
+        if let verbatim = phase.written.verbatim(for: phase) { return [.raw(verbatim.text)] }
+        let heading = phaseHeading(phase)
         var blocks: [RenderedBlock] = []
         var items: [String] = []
         func flushList() {
@@ -57,5 +51,18 @@ extension MarkdownRenderer {
         }
         flushList()
         return underHeading(heading, blocks)
+    }
+
+    /// `### Phase n: Name (duration) - STATUS`, as planc writes it.
+    static func phaseHeading(_ phase: Phase) -> String {
+        var heading = "### "
+        if let number = phase.number {
+            heading += "Phase \(number): \(phase.name)"
+            if let duration = phase.duration { heading += " (\(duration.text))" }
+            if let status = phase.status { heading += " - " + status.text }
+        } else {
+            heading += phase.heading.text
+        }
+        return heading
     }
 }

@@ -4,9 +4,9 @@ struct UnknownPriority: Rule {
         summary: "A task's priority is not one planc knows.",
         what: "Checks that task priorities are CRITICAL, HIGH, MEDIUM or LOW.",
         why: "Tools sort and filter by priority; a word outside the scale is sorted nowhere.",
-        fix: "Use CRITICAL, HIGH, MEDIUM or LOW.",
+        fix: "Use CRITICAL, HIGH, MEDIUM or LOW (or P0 to P3).",
         passing: ["## Active Agents\n\n### A\n**Tasks:**\n1. **One** (1h) - high\n"],
-        failing: ["## Active Agents\n\n### A\n**Tasks:**\n1. **One** (1h) - ↓URGENT\n"])
+        failing: ["## Active Agents\n\n### A\n**Tasks:**\n1. **One** (1h) - ↓SOMEDAY\n"])
 
     func check(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []

@@ -1,0 +1,253 @@
+/// The parts of a heading or item title that names an agent, a phase or a
+/// task: a leading number or marker, the name, and what trails it
+/// (`(Agent ID: aa13444)`, `(Priority: HIGH)`, `(1-2 days)`, ` - DONE`, `✅`).
+struct HeadingParts {
+    /// The name, without what was read around it.
+    var name: LineSlice
+    /// `1.` before the name, or the number after a phase word.
+    var number: Int?
+    /// A sub-number: `Phase 1.2` has number 1 and sub-number 2.
+    var subNumber: Int?
+    var status: StatusValue?
+    /// `(Key: value)` groups, in the order written.
+    var fields: [(key: String, value: LineSlice)] = []
+    /// A parenthesis holding a quantity: `(1-2 days)`, `(4h)`.
+    var quantity: LineSlice?
+    /// A parenthesis holding one word of letters and digits: `(aa13444)`.
+    var bareWord: LineSlice?
+    /// A priority after a dash: `- CRITICAL`, `— P1`.
+    var priority: LineSlice?
+
+    func field(_ names: String...) -> LineSlice? {
+        fields.last { names.contains($0.key) }?.value
+    }
+}
+
+/// The priorities teams write: words and `P0`-`P3`.
+enum PriorityWords {
+    static func priority(of text: String) -> PlanTask.Priority? {
+        switch text.trimmingSpaces().uppercased() {
+        case "CRITICAL", "P0", "URGENT", "BLOCKER", "HIGHEST": return .critical
+        case "HIGH", "P1": return .high
+        case "MEDIUM", "P2", "NORMAL", "MED": return .medium
+        case "LOW", "P3", "P4", "LOWEST": return .low
+        default: return nil
+        }
+    }
+}
+
+/// Words that name a phase when a number follows them.
+enum PhaseNames {
+    static let words = ["phase", "batch", "milestone", "stage", "sprint", "step", "wave", "iteration"]
+
+    /// The phase number of a heading such as `Phase 2: Search`, `Batch 3`,
+    /// `✅ Milestone 1 - Launch`; nil when it names no phase, or a part of
+    /// one (`Phase 2.1`).
+    static func number(inHeading text: String) -> Int? {
+        guard let (number, sub) = numbers(text), sub == nil else { return nil }
+        return number
+    }
+
+    /// Whether a heading starts with a phase word and no sub-number: a
+    /// phase, even when its number cannot be read (`Phase two`).
+    static func startsPhase(_ text: String) -> Bool {
+        if let (_, sub) = numbers(text) { return sub == nil }
+        let lower = text.lowercased()
+        return words.contains { lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") }
+    }
+
+    /// The number and sub-number after a phase word at the start.
+    static func numbers(_ text: String) -> (Int, Int?)? {
+        var scalars = Substring(text)
+        // A marker or box first.
+        while let first = scalars.first, !(first.isLetter || first.isNumber) { scalars = scalars.dropFirst() }
+        if scalars.hasPrefix("[x] ") || scalars.hasPrefix("[ ] ") { scalars = scalars.dropFirst(4) }
+        let lower = scalars.lowercased()
+        guard let word = words.first(where: { lower.hasPrefix($0 + " ") }) else { return nil }
+        let rest = lower.dropFirst(word.count + 1).drop { $0 == " " }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard let number = Int(digits) else { return nil }
+        let after = rest.dropFirst(digits.count)
+        if after.first == ".", let sub = Int(after.dropFirst().prefix { $0.isASCII && $0.isNumber }) {
+            return (number, sub)
+        }
+        guard after.isEmpty || [":", " ", "-", ".", ")", ","].contains(after.first!) else { return nil }
+        return (number, nil)
+    }
+}
+
+extension PlanParser {
+    /// Reads a heading or title: a leading marker and number, then trailing
+    /// parentheses, dashes and markers, repeatedly, from the end. A dash is
+    /// taken off only when what follows it is a status, so titles keep their
+    /// own dashes (`Search API - Result Paging`).
+    func headingParts(_ whole: LineSlice, phaseWord: Bool = false) -> HeadingParts {
+        var slice = source.trimmed(whole)
+        var parts = HeadingParts(name: slice)
+        if let found = source.leadingMarker(slice) {
+            parts.status = source.statusValue(slice, marker: found).map { value in
+                var value = value
+                value.words = ""
+                value.wordStatus = nil
+                value.text = found.marker
+                value.range = source.range(found.slice)
+                return value
+            }
+            slice = found.rest
+        }
+        if phaseWord {
+            slice = skipPhaseWord(slice, into: &parts)
+        } else {
+            slice = skipLeadingNumber(slice, into: &parts)
+        }
+        var trailingStatus: StatusValue?
+        var changed = true
+        while changed && !slice.isEmpty {
+            changed = false
+            // A marker alone at the end: `Search Agent 🟢`.
+            if let space = source.findLast(" ", in: slice) {
+                let last = source.trimmed(slice.from(space))
+                if let marker = source.leadingMarker(last), marker.rest.isEmpty, trailingStatus == nil {
+                    trailingStatus = source.statusValue(last)
+                    slice = source.trimmed(slice.upTo(space))
+                    changed = true
+                    continue
+                }
+            }
+            if source.at(slice, slice.end - 1) == 0x29, let open = matchingOpen(slice) {
+                let inner = source.trimmed(LineSlice(line: slice.line, start: open + 1, end: slice.end - 1))
+                if !classifyParenthesis(inner, into: &parts, status: &trailingStatus) {
+                    // A phase's last parenthesis is its duration, read or not.
+                    guard phaseWord && parts.quantity == nil else { break }
+                    parts.quantity = inner
+                }
+                slice = source.trimmed(slice.upTo(open))
+                changed = true
+                continue
+            }
+            if let (dash, after) = lastDash(slice) {
+                let candidate = source.trimmed(slice.from(after))
+                let before = source.trimmed(slice.upTo(dash))
+                if parts.priority == nil, PriorityWords.priority(of: source.text(candidate)) != nil {
+                    parts.priority = candidate
+                    slice = before
+                    changed = true
+                    continue
+                }
+                if trailingStatus == nil, let value = source.statusValue(candidate),
+                   value.status != nil || value.marker != nil || source.at(before, before.end - 1) == 0x29 {
+                    trailingStatus = value
+                    slice = before
+                    changed = true
+                }
+            }
+        }
+        if let trailingStatus {
+            parts.status = mergedStatus(leading: parts.status, trailing: trailingStatus)
+        }
+        parts.name = slice
+        return parts
+    }
+
+    /// A leading marker and trailing words make one status: `✅ ... - DONE`.
+    private func mergedStatus(leading: StatusValue?, trailing: StatusValue) -> StatusValue {
+        guard let leading, let marker = leading.marker, trailing.marker == nil else { return trailing }
+        var merged = trailing
+        merged.marker = marker
+        merged.markerStatus = leading.markerStatus
+        merged.text = marker + " " + trailing.text
+        merged.range = leading.range.union(trailing.range)
+        return merged
+    }
+
+    /// `1.`, `1)` or `#1` before a name.
+    private func skipLeadingNumber(_ slice: LineSlice, into parts: inout HeadingParts) -> LineSlice {
+        var offset = slice.start
+        if source.at(slice, offset) == 0x23 { offset += 1 }
+        let digitsStart = offset
+        while let byte = source.at(slice, offset), byte >= 0x30 && byte <= 0x39 { offset += 1 }
+        guard offset > digitsStart, offset - digitsStart <= 4,
+              let separator = source.at(slice, offset), separator == 0x2E || separator == 0x29 || separator == 0x3A,
+              source.at(slice, offset + 1) == 0x20 else { return slice }
+        parts.number = Int(source.text(LineSlice(line: slice.line, start: digitsStart, end: offset)))
+        return source.trimmed(slice.from(offset + 1))
+    }
+
+    /// `Phase 2:`, `Batch 3 -`, `Phase 1.2:` before a name.
+    private func skipPhaseWord(_ slice: LineSlice, into parts: inout HeadingParts) -> LineSlice {
+        guard let (number, sub) = PhaseNames.numbers(source.text(slice)) else { return slice }
+        parts.number = number
+        parts.subNumber = sub
+        var offset = slice.start
+        while let byte = source.at(slice, offset), byte != 0x20 { offset += 1 }  // the word
+        while source.at(slice, offset) == 0x20 { offset += 1 }
+        while let byte = source.at(slice, offset), (byte >= 0x30 && byte <= 0x39) || byte == 0x2E { offset += 1 }
+        while let byte = source.at(slice, offset), byte == 0x3A || byte == 0x20 || byte == 0x2E || byte == 0x29 {
+            offset += 1
+        }
+        // `Phase 1 - Name`, `Phase 1 — Name`
+        let rest = source.trimmed(slice.from(offset))
+        if let dash = dashPrefix(rest) { return source.trimmed(rest.from(rest.start + dash)) }
+        return rest
+    }
+
+    /// The `(` that the closing `)` at the end of the slice matches.
+    private func matchingOpen(_ slice: LineSlice) -> Int? {
+        var depth = 0
+        var offset = slice.end - 1
+        while offset >= slice.start {
+            if source.at(slice, offset) == 0x29 { depth += 1 }
+            if source.at(slice, offset) == 0x28 {
+                depth -= 1
+                if depth == 0 { return offset }
+            }
+            offset -= 1
+        }
+        return nil
+    }
+
+    /// Files a trailing parenthesis under what it holds; false when it is
+    /// part of the name (`Test fixes (41 tests)`).
+    private func classifyParenthesis(_ inner: LineSlice, into parts: inout HeadingParts,
+                                     status: inout StatusValue?) -> Bool {
+        let text = source.text(inner)
+        if let colon = source.find(":", in: inner) {
+            let key = source.text(source.trimmed(inner.upTo(colon))).lowercased()
+            if key.count <= 24 && key.split(separator: " ").count <= 3 && !key.isEmpty
+                && key.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" }) {
+                parts.fields.append((key, source.trimmed(inner.from(colon + 1))))
+                return true
+            }
+        }
+        if status == nil, let value = source.statusValue(inner), value.marker != nil || value.wordStatus != nil,
+           value.marker != nil || StatusWords.status(ofWords: value.words) != nil,
+           !value.words.contains(where: \.isNumber) || value.marker != nil {
+            status = value
+            return true
+        }
+        if parts.quantity == nil, text.first?.isNumber == true || text.hasPrefix("~"),
+           QuantityParsing.duration(text) != nil || QuantityParsing.effort(text) != nil {
+            parts.quantity = inner
+            return true
+        }
+        if parts.bareWord == nil, text.count >= 4, text.count <= 40,
+           text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
+           text.contains(where: \.isNumber) {
+            parts.bareWord = inner
+            return true
+        }
+        return false
+    }
+
+    /// The last ` - `, ` – ` or ` — ` in the slice: where it starts and
+    /// where the text after it starts.
+    private func lastDash(_ slice: LineSlice) -> (Int, Int)? {
+        var best: (Int, Int)?
+        for dash in [" - ", " – ", " — "] {
+            if let at = source.findLast(dash, in: slice), at > (best?.0 ?? -1) {
+                best = (at, at + dash.utf8.count)
+            }
+        }
+        return best
+    }
+}

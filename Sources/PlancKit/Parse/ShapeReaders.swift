@@ -1,0 +1,324 @@
+/// Agents, phases and tasks written as tables and lists rather than under
+/// headings. Such blocks stay in the section as written (they render back
+/// unchanged); what they hold is added to the model. A table or list that
+/// looks like content but gives nothing is noted, never passed in silence.
+extension PlanParser {
+    // MARK: Agents
+
+    static let agentNameColumns = ["agent", "name", "agent name", "agents"]
+
+    /// Blocks of the Agents section that are not under an agent's heading.
+    mutating func readAgentBlocks(_ items: [TopItem]) -> [Section.Item] {
+        var result: [Section.Item] = []
+        for item in items {
+            result.append(.raw(rawItem(item)))
+            guard case .node(let node) = item else { continue }
+            switch tree[node].kind {
+            case .table:
+                let agents = tableAgents(node)
+                if agents.isEmpty {
+                    note(.unread, "a table under Agents that gave no agent: planc reads agents from a column "
+                         + "named Agent or Name", node)
+                }
+                plan.agents += agents
+            case .list:
+                let agents = listAgents(node)
+                if agents.isEmpty && looksLikeContent(node) {
+                    note(.unread, "a list under Agents that gave no agent: planc reads an agent from an item "
+                         + "that starts with its name in bold (`- **Search Agent** (ID: b71c2d0): RUNNING`)", node)
+                }
+                plan.agents += agents
+            default:
+                continue
+            }
+        }
+        return result
+    }
+
+    /// `| Agent | ID | Status | Current Task |`: an agent per row.
+    private func tableAgents(_ node: Int) -> [Agent] {
+        guard let table = tableRows(node), let nameColumn = table.column(Self.agentNameColumns) else { return [] }
+        let idColumn = table.column(["id", "agent id"])
+        let statusColumn = table.column(["status", "state"])
+        let taskColumn = table.column(["current task", "task", "working on", "current"])
+        let startedColumn = table.column(["started", "start"])
+        var agents: [Agent] = []
+        for (line, cells) in table.rows where nameColumn < cells.count {
+            let parts = headingParts(unbolded(cells[nameColumn]))
+            let name = source.text(parts.name)
+            guard !name.isEmpty else { continue }
+            let rowRange = source.range(lines: line, through: line)
+            var agent = Agent(name: name, id: nil, slug: Slug.agent(name),
+                              heading: Heading(text: source.text(cells[nameColumn]), level: 0, range: source.range(cells[nameColumn])),
+                              range: rowRange)
+            readHeadingFields(parts, into: &agent)
+            for (column, cell) in cells.enumerated() where column != nameColumn && !cell.isEmpty {
+                switch column {
+                case idColumn: agent.id = source.text(source.unwrappedCode(cell))
+                case statusColumn: agent.status = source.statusValue(cell)
+                case taskColumn: agent.currentTask = currentTask(cell)
+                case startedColumn:
+                    let text = source.text(cell)
+                    agent.started = Parsed(text: text, value: QuantityParsing.dateTime(text), range: source.range(cell))
+                default:
+                    if column < table.header.count {
+                        agent.attributes.append(Attribute(key: table.header[column], value: source.text(cell),
+                                                          range: source.range(cell)))
+                    }
+                }
+            }
+            agents.append(agent)
+        }
+        return agents
+    }
+
+    /// `- **Search Agent** (ID: b71c2d0): 🟢 RUNNING` with its keys nested.
+    private func listAgents(_ node: Int) -> [Agent] {
+        var agents: [Agent] = []
+        for entry in listEntries(node) {
+            guard let headline = entry.headline, source.find("**", in: headline) == headline.start,
+                  let close = source.find("**", in: headline, from: headline.start + 2),
+                  close > headline.start + 2 else { continue }
+            var nameSlice = source.trimmed(LineSlice(line: headline.line, start: headline.start + 2, end: close))
+            if source.at(nameSlice, nameSlice.end - 1) == 0x3A { nameSlice = source.trimmed(nameSlice.upTo(nameSlice.end - 1)) }
+            guard !Self.agentKeys.contains(source.text(nameSlice).lowercased()) else { continue }
+            var rest = source.trimmed(headline.from(close + 2))
+            if source.at(rest, rest.start) == 0x3A { rest = source.trimmed(rest.from(rest.start + 1)) }
+            let nameParts = headingParts(nameSlice)
+            let name = source.text(nameParts.name)
+            var agent = Agent(name: name, id: nil, slug: Slug.agent(name),
+                              heading: Heading(text: source.text(headline), level: 0, range: source.range(headline)),
+                              range: entry.range)
+            readHeadingFields(nameParts, into: &agent)
+            let restParts = headingParts(rest)
+            readHeadingFields(restParts, into: &agent)
+            if agent.status == nil, !rest.isEmpty, let value = source.statusValue(rest),
+               value.status != nil {
+                agent.status = value
+            }
+            let children = entry.children.map { TopItem.node($0) }
+            _ = readAgentFields(fieldParts(children, plainKeys: Self.agentKeys), into: &agent)
+            agents.append(agent)
+        }
+        return agents
+    }
+
+    // MARK: Phases
+
+    /// Blocks of the Phase Plan that are not under a phase's heading: tables
+    /// of phases, lists of items named `Phase <n>`, and tasks named
+    /// `Phase <n>.<m>` for the phases above them.
+    mutating func readPhaseBlocks(_ items: [TopItem]) -> [Section.Item] {
+        var result: [Section.Item] = []
+        for item in items {
+            result.append(.raw(rawItem(item)))
+            guard case .node(let node) = item else { continue }
+            switch tree[node].kind {
+            case .table:
+                let phases = tablePhases(node)
+                if phases.isEmpty {
+                    note(.unread, "a table under Phase Plan that gave no phase: planc reads phases from a column "
+                         + "named Phase, Milestone, Batch or Name", node)
+                }
+                plan.phases += phases
+            case .list:
+                let read = listPhases(node)
+                if read == 0 && looksLikeContent(node) {
+                    note(.unread, "a list under Phase Plan that gave no phase: planc reads a phase from an item "
+                         + "named `Phase <n>:` (or Batch, Milestone, Stage)", node)
+                }
+            default:
+                continue
+            }
+        }
+        return result
+    }
+
+    /// `| Phase | Status | Effort | Agent |`: a phase per row.
+    private func tablePhases(_ node: Int) -> [Phase] {
+        guard let table = tableRows(node),
+              let nameColumn = table.column(["phase", "milestone", "batch", "stage", "sprint", "name", "phases"])
+        else { return [] }
+        let statusColumn = table.column(["status", "state"])
+        let effortColumn = table.column(["effort", "estimate", "hours"])
+        let durationColumn = table.column(["duration", "timeline", "eta"])
+        let agentColumn = table.column(["agent", "agents", "owner", "owners", "assignee"])
+        let dependencyColumn = table.column(["dependencies", "depends on", "dependency", "after", "blocked by"])
+        let tasksColumn = table.column(["tasks", "items"])
+        var phases: [Phase] = []
+        for (position, (line, cells)) in table.rows.enumerated() where nameColumn < cells.count {
+            let cell = unbolded(cells[nameColumn])
+            let parts = headingParts(cell, phaseWord: true)
+            var number = parts.number
+            if number == nil, let value = Int(source.text(parts.name)) { number = value }
+            var phase = Phase(number: number ?? position + 1, name: source.text(parts.name),
+                              heading: Heading(text: source.text(cells[nameColumn]), level: 0, range: source.range(cell)),
+                              range: source.range(lines: line, through: line))
+            if parts.number != nil, number != nil, parts.name.isEmpty { phase.name = source.text(cell) }
+            phase.status = parts.status
+            for (column, cell) in cells.enumerated() where column != nameColumn && !cell.isEmpty {
+                let text = source.text(cell)
+                switch column {
+                case statusColumn: phase.status = source.statusValue(cell)
+                case effortColumn: phase.effort = parsedEffort(cell)
+                case durationColumn:
+                    phase.duration = Parsed(text: text, value: QuantityParsing.duration(text), range: source.range(cell))
+                case agentColumn:
+                    phase.agentsText = text
+                    phase.agents = source.split(cell, separators: [0x2C], words: true).map {
+                        AgentReference(text: source.text($0), agent: nil, range: source.range($0))
+                    }
+                case dependencyColumn:
+                    phase.dependenciesText = text
+                    phase.dependencies = source.split(cell, separators: [0x2C]).map(dependency)
+                case tasksColumn:
+                    phase.tasksText = text
+                    phase.tasks = source.split(cell, separators: [0x2C]).map(phaseTask)
+                default: break
+                }
+            }
+            phases.append(phase)
+        }
+        return phases
+    }
+
+    /// Items named `Phase <n>` become phases, with their nested keys and
+    /// tasks; items named `Phase <n>.<m>` are tasks of phase n. Returns how
+    /// many items were read.
+    private mutating func listPhases(_ node: Int) -> Int {
+        var read = 0
+        for entry in listEntries(node) {
+            guard let headline = entry.headline else { continue }
+            let text = source.text(headline)
+            guard let (number, sub) = PhaseNames.numbers(text) else { continue }
+            if sub != nil {
+                let task = self.task(entry)
+                if let index = plan.phases.lastIndex(where: { $0.number == number }) {
+                    plan.phases[index].tasks.append(phaseTask(task))
+                } else {
+                    plan.tasks.append(task)
+                }
+                read += 1
+                continue
+            }
+            let parts = headingParts(headline, phaseWord: true)
+            var phase = Phase(number: parts.number, name: source.text(parts.name),
+                              heading: Heading(text: text, level: 0, range: source.range(headline)), range: entry.range)
+            phase.status = parts.status
+            if let quantity = parts.quantity {
+                let durationText = source.text(quantity)
+                phase.duration = Parsed(text: durationText, value: QuantityParsing.duration(durationText),
+                                        range: source.range(quantity))
+            }
+            _ = readPhaseBody(entry.children.map { TopItem.node($0) }, into: &phase)
+            plan.phases.append(phase)
+            read += 1
+        }
+        return read
+    }
+
+    // MARK: Tasks
+
+    /// A Tasks section: tables and lists of tasks. A task that names an agent
+    /// of the report becomes that agent's task, one named `Phase <n>.<m>`
+    /// that phase's (`assignTasks`); the rest stay the plan's own.
+    mutating func parseTaskSection(_ items: [TopItem]) -> [Section.Item] {
+        var result: [Section.Item] = []
+        for item in items {
+            result.append(.raw(rawItem(item)))
+            guard case .node(let node) = item else { continue }
+            var tasks: [PlanTask] = []
+            switch tree[node].kind {
+            case .table:
+                tasks = taskTable(node) ?? []
+                if tasks.isEmpty {
+                    note(.unread, "a table under Tasks that gave no task: planc reads tasks from a column named "
+                         + "Task, Title or Name", node)
+                }
+            case .list:
+                tasks = listEntries(node).map { self.task($0) }
+            default:
+                continue
+            }
+            for index in tasks.indices { tasks[index].place = .taskSection }
+            plan.tasks += tasks
+        }
+        return result
+    }
+
+    /// `| Task | Agent | Effort | Priority | Status |`: a task per row.
+    func taskTable(_ node: Int) -> [PlanTask]? {
+        guard let table = tableRows(node),
+              let titleColumn = table.column(["task", "title", "name", "item", "work item", "tasks"]) else { return nil }
+        let idColumn = table.column(["id", "#"])
+        let agentColumn = table.column(["agent", "assignee", "owner", "assigned to"])
+        let effortColumn = table.column(["effort", "estimate", "hours"])
+        let priorityColumn = table.column(["priority"])
+        let statusColumn = table.column(["status", "state"])
+        let phaseColumn = table.column(["phase", "milestone", "batch"])
+        let dependsColumn = table.column(["dependencies", "depends on", "blocked by"])
+        var tasks: [PlanTask] = []
+        for (position, (line, cells)) in table.rows.enumerated() where titleColumn < cells.count {
+            let title = unbolded(cells[titleColumn])
+            let titleText = source.text(title)
+            guard !titleText.isEmpty else { continue }
+            let explicitID = idColumn.flatMap { $0 < cells.count ? source.text(source.unwrappedCode(cells[$0])) : nil }
+                .flatMap { $0.hasPrefix("#") || $0.isEmpty || Int($0) != nil ? nil : $0 }
+            var task = PlanTask(id: explicitID ?? Slug.make(titleText), hasExplicitID: explicitID != nil,
+                                number: position + 1, title: titleText, boldTitle: false,
+                                titleRange: source.range(title), effort: nil, priority: nil, marker: nil,
+                                status: .pending, trailing: nil, range: source.range(lines: line, through: line))
+            for (column, cell) in cells.enumerated() where column != titleColumn && !cell.isEmpty {
+                let text = source.text(cell)
+                switch column {
+                case agentColumn: task.assignee = text
+                case effortColumn: task.effort = parsedEffort(cell)
+                case priorityColumn:
+                    task.priority = Parsed(text: text, value: PriorityWords.priority(of: text), range: source.range(cell))
+                case statusColumn:
+                    if let value = source.statusValue(cell) {
+                        if value.marker != nil { task.marker = value } else { task.wordStatus = value }
+                    }
+                case phaseColumn:
+                    task.phaseNumber = PhaseNames.numbers(text)?.0 ?? Int(text)
+                case dependsColumn:
+                    task.dependsOn = source.split(cell, separators: [0x2C]).map { source.text($0) }
+                default: break
+                }
+            }
+            task.status = task.marker?.status ?? task.wordStatus?.status ?? .pending
+            tasks.append(task)
+        }
+        return tasks
+    }
+
+    // MARK: Helpers
+
+    /// A list that reads like plan content: items with markers, boxes,
+    /// statuses or bold names, rather than prose.
+    func looksLikeContent(_ list: Int) -> Bool {
+        listEntries(list).contains { entry in
+            guard let headline = entry.headline else { return false }
+            return entry.taskState != .none || source.leadingMarker(headline) != nil
+                || source.find("**", in: headline) == headline.start
+        }
+    }
+
+    mutating func note(_ kind: ReadingNote.Kind, _ message: String, _ node: Int) {
+        plan.notes.append(ReadingNote(kind: kind, message: message, range: blockRange(node)))
+    }
+
+    /// A node's lines as written, heading to last block.
+    func verbatim(heading: Int, body: [TopItem]) -> RawMarkdown {
+        let first = Int(tree[heading].startLine)
+        var last = tree.lastLine(of: heading)
+        for item in body {
+            switch item {
+            case .node(let node): last = max(last, tree.lastLine(of: node))
+            case .gap(_, let end): last = max(last, end)
+            }
+        }
+        while last > first && source.isBlank(last) { last -= 1 }
+        return rawLines(first, last)
+    }
+}

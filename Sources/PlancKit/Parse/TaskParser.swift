@@ -1,0 +1,227 @@
+extension PlanParser {
+    /// A task of a list: `1. **Rate Limiting** (4h) - CRITICAL` (planc's
+    /// own shape), `- [x] Rate limiting (4h)`, `- Task 3: Three - DONE`,
+    /// `- DONE: Task 5`, `- Phase 2.1: Search API - Result Paging (PENDING)`,
+    /// `- Search (4-6h) (Agent: search) (depends on #2, #7)`; its steps are
+    /// its first nested list.
+    func task(_ entry: ListEntry) -> PlanTask {
+        let headline = entry.headline ?? LineSlice(line: Int(tree[entry.node].startLine), start: 0, end: 0)
+        var marker: StatusValue?
+        var rest = headline
+        if entry.taskState != .none {
+            let box = entry.taskState == .checked ? "[x]" : "[ ]"
+            marker = StatusValue(text: box, marker: box, markerStatus: StatusWords.status(ofMarker: box),
+                                 words: "", wordStatus: nil, range: source.range(entry.range.line == headline.line
+                                     ? LineSlice(line: headline.line, start: max(headline.start - 4, 0), end: max(headline.start - 1, 0))
+                                     : headline))
+        } else if let found = source.leadingMarker(headline) {
+            marker = StatusValue(text: found.marker, marker: found.marker,
+                                 markerStatus: StatusWords.status(ofMarker: found.marker),
+                                 words: "", wordStatus: nil, range: source.range(found.slice))
+            rest = found.rest
+        }
+        let afterMarker = rest
+        var shaped = false
+        var wordStatus: StatusValue?
+        // `DONE: Task 5`, `BLOCKED - Search`: status words first.
+        if let (status, after) = leadingStatusWords(rest) {
+            wordStatus = status
+            rest = after
+            shaped = true
+        }
+        // `Task 3:` or `Phase 2.1:` first.
+        var number = entry.number
+        var phaseNumber: Int?
+        if let (phase, sub) = PhaseNames.numbers(source.text(rest)), let sub {
+            phaseNumber = phase
+            number = sub
+            rest = skipWordAndNumber(rest)
+            shaped = true
+        } else if let taskNumber = taskNumber(rest) {
+            number = taskNumber
+            if source.find(":", in: rest).map({ $0 < rest.start + 12 }) == true {
+                rest = skipWordAndNumber(rest)
+            }
+            shaped = true
+        }
+
+        var task: PlanTask
+        if !shaped, source.find("**", in: rest) == rest.start,
+           let close = source.find("**", in: rest, from: rest.start + 2), close > rest.start + 2 {
+            task = boldTask(rest, close: close, number: number, entry: entry)
+        } else {
+            task = plainTask(rest, number: number, entry: entry)
+            task.written.verbatim = RawMarkdown(text: source.text(afterMarker), range: source.range(afterMarker))
+        }
+        task.marker = marker
+        task.phaseNumber = phaseNumber
+        if let wordStatus { task.wordStatus = wordStatus }
+        task.status = Self.taskStatus(marker: marker, words: task.wordStatus)
+        readSteps(entry, into: &task)
+        return task
+    }
+
+    /// A box or marker, else the words; an empty box gives way to words that
+    /// name a status (`- [ ] Search (IN PROGRESS)`).
+    static func taskStatus(marker: StatusValue?, words: StatusValue?) -> Status {
+        if let marker, marker.marker == "[ ]", let wordStatus = words?.status { return wordStatus }
+        return marker?.status ?? words?.status ?? .pending
+    }
+
+    /// `**Title**` and what follows it: `(effort)`, `` `#id` ``, `- PRIORITY`,
+    /// and trailing text, which may name a status.
+    private func boldTask(_ rest: LineSlice, close: Int, number: Int, entry: ListEntry) -> PlanTask {
+        let title = LineSlice(line: rest.line, start: rest.start + 2, end: close)
+        var after = source.trimmed(rest.from(close + 2))
+        var explicitID: String?
+        for span in source.codeSpans(in: title) + source.codeSpans(in: after) {
+            let inner = source.text(span.inner)
+            if inner.hasPrefix("#"), inner.count > 1 {
+                explicitID = String(inner.dropFirst())
+                break
+            }
+        }
+        if let span = source.codeSpans(in: after).first, span.outer.start == after.start,
+           source.text(span.inner).hasPrefix("#") {
+            after = source.trimmed(after.from(span.outer.end))
+        }
+        var effort: Parsed<Effort>?
+        if source.at(after, after.start) == 0x28, let close = source.find(")", in: after) {
+            let inner = source.trimmed(LineSlice(line: after.line, start: after.start + 1, end: close))
+            effort = parsedEffort(inner)
+            after = source.trimmed(after.from(close + 1))
+        }
+        var priority: Parsed<PlanTask.Priority>?
+        if let dash = dashPrefix(after) {
+            let word = source.trimmed(after.from(after.start + dash))
+            var wordEnd = word.start
+            while let byte = source.at(word, wordEnd), byte != 0x20, byte != 0x2C, byte != 0x2E { wordEnd += 1 }
+            let priorityText = source.text(word.upTo(wordEnd))
+            priority = Parsed(text: priorityText, value: PriorityWords.priority(of: priorityText),
+                              range: source.range(word.upTo(wordEnd)))
+            after = source.trimmed(word.from(wordEnd))
+        }
+        let titleText = source.text(title)
+        var task = PlanTask(id: explicitID ?? Slug.make(titleText), hasExplicitID: explicitID != nil,
+                            number: number, title: titleText, boldTitle: true, titleRange: source.range(title),
+                            effort: effort, priority: priority, marker: nil, status: .pending,
+                            trailing: after.isEmpty ? nil : source.text(after),
+                            continuation: texts(entry.continuation), range: entry.range)
+        if !after.isEmpty, let value = source.statusValue(after), value.wordStatus != nil,
+           StatusWords.status(ofWords: value.words) != nil {
+            task.wordStatus = value
+        }
+        return task
+    }
+
+    /// A title without bold: read like a heading, from the end.
+    private func plainTask(_ rest: LineSlice, number: Int, entry: ListEntry) -> PlanTask {
+        let parts = headingParts(rest)
+        var title = parts.name
+        var explicitID: String?
+        if let span = source.codeSpans(in: title).first(where: { source.text($0.inner).hasPrefix("#") }) {
+            explicitID = String(source.text(span.inner).dropFirst())
+            if span.outer.end == title.end { title = source.trimmed(title.upTo(span.outer.start)) }
+        }
+        var effort = (parts.quantity ?? parts.field("effort", "estimate", "est")).map(parsedEffort)
+        if effort == nil, let (cut, found) = trailingEffort(title) {
+            effort = found
+            title = cut
+        }
+        let priority = (parts.priority ?? parts.field("priority")).map { slice in
+            Parsed(text: source.text(slice), value: PriorityWords.priority(of: source.text(slice)),
+                   range: source.range(slice))
+        }
+        let titleText = source.text(title)
+        var task = PlanTask(id: explicitID ?? Slug.make(titleText), hasExplicitID: explicitID != nil,
+                            number: number, title: titleText, boldTitle: false, titleRange: source.range(title),
+                            effort: effort, priority: priority, marker: nil, status: .pending, trailing: nil,
+                            continuation: texts(entry.continuation), range: entry.range)
+        task.wordStatus = parts.status.flatMap { $0.marker == nil && $0.wordStatus != nil ? $0 : nil }
+            ?? parts.field("status").flatMap { source.statusValue($0) }
+        task.assignee = parts.field("agent", "assignee", "owner", "assigned to", "assigned").map { source.text($0) }
+        if let depends = parts.field("depends on", "dependencies", "depends", "blocked by", "waiting for", "after") {
+            task.dependsOn = source.split(depends, separators: [0x2C]).map { source.text($0) }
+        }
+        return task
+    }
+
+    /// `4h` or `2-3 days` at the end of a title, after a dash or a space.
+    private func trailingEffort(_ title: LineSlice) -> (LineSlice, Parsed<Effort>)? {
+        guard let space = source.findLast(" ", in: title) else { return nil }
+        let word = source.trimmed(title.from(space))
+        let text = source.text(word)
+        guard text.first?.isNumber == true, QuantityParsing.effort(text, hoursPerDay: options.hoursPerDay) != nil
+        else { return nil }
+        var before = source.trimmed(title.upTo(space))
+        if let dash = [" -", " –", " —"].first(where: { source.text(before).hasSuffix($0) }) {
+            before = source.trimmed(before.upTo(before.end - dash.utf8.count))
+        }
+        return before.isEmpty ? nil : (before, parsedEffort(word))
+    }
+
+    func parsedEffort(_ slice: LineSlice) -> Parsed<Effort> {
+        let text = source.text(slice)
+        return Parsed(text: text, value: QuantityParsing.effort(text, hoursPerDay: options.hoursPerDay),
+                      range: source.range(slice))
+    }
+
+    /// Status words that open a line, before a colon or a dash: `DONE:`,
+    /// `IN PROGRESS -`.
+    private func leadingStatusWords(_ slice: LineSlice) -> (StatusValue, LineSlice)? {
+        var end = slice.start
+        while let byte = source.at(slice, end), (byte >= 0x41 && byte <= 0x5A) || byte == 0x20 || byte == 0x5F {
+            end += 1
+        }
+        var words = source.trimmed(slice.upTo(end))
+        guard !words.isEmpty else { return nil }
+        var after = source.trimmed(slice.from(end))
+        if source.at(after, after.start) == 0x3A {
+            after = source.trimmed(after.from(after.start + 1))
+        } else if let dash = dashPrefix(after) {
+            after = source.trimmed(after.from(after.start + dash))
+        } else if source.at(slice, end) == 0x3A || source.at(slice, end) == 0x2D {
+            words = source.trimmed(slice.upTo(end))
+        } else {
+            return nil
+        }
+        guard !after.isEmpty, let value = source.statusValue(words),
+              StatusWords.status(ofWords: value.words) != nil else { return nil }
+        return (value, after)
+    }
+
+    /// Past `Task 3:` or `Phase 2.1:`.
+    private func skipWordAndNumber(_ slice: LineSlice) -> LineSlice {
+        var offset = slice.start
+        while let byte = source.at(slice, offset), byte != 0x20 { offset += 1 }
+        while source.at(slice, offset) == 0x20 { offset += 1 }
+        while let byte = source.at(slice, offset), (byte >= 0x30 && byte <= 0x39) || byte == 0x2E { offset += 1 }
+        while let byte = source.at(slice, offset), byte == 0x3A || byte == 0x20 || byte == 0x29 { offset += 1 }
+        let rest = source.trimmed(slice.from(offset))
+        if let dash = dashPrefix(rest) { return source.trimmed(rest.from(rest.start + dash)) }
+        return rest
+    }
+
+    /// The first nested list is the task's steps; other blocks are kept
+    /// before or after them.
+    private func readSteps(_ entry: ListEntry, into task: inout PlanTask) {
+        var stepsFound = false
+        for child in entry.children {
+            if !stepsFound && tree[child].kind == .list {
+                stepsFound = true
+                task.steps = listEntries(child).map(step)
+            } else if stepsFound {
+                task.after.append(raw([child], dedent: entry.contentIndent))
+            } else {
+                task.before.append(raw([child], dedent: entry.contentIndent))
+            }
+        }
+    }
+
+    private func step(_ entry: ListEntry) -> PlanTask.Step {
+        let text = entry.headline.map { source.text($0) } ?? ""
+        let checked: Bool? = entry.taskState == .none ? nil : entry.taskState == .checked
+        return PlanTask.Step(text: text, checked: checked, continuation: texts(entry.continuation),
+                             children: rawChildren(entry), range: entry.range)
+    }
+}
