@@ -26,13 +26,16 @@ public struct RuleDescription: Sendable {
     public var fix: String
     /// Whether findings come with a fix that `--fix` applies.
     public var fixable: Bool
+    /// Whether the rule runs without configuration. Rules of convention
+    /// (sections a team may not keep) run only where `.planc.yml` names them.
+    public var enabledByDefault: Bool
     /// Reports that must not trigger the rule.
     public var passing: [String]
     /// Reports that must trigger it: `↓` marks where each finding starts.
     public var failing: [String]
 
     public init(code: String, alias: String, family: RuleFamily, severity: Severity, summary: String,
-                what: String, why: String, fix: String, fixable: Bool = false,
+                what: String, why: String, fix: String, fixable: Bool = false, enabledByDefault: Bool = true,
                 passing: [String], failing: [String]) {
         self.code = code
         self.alias = alias
@@ -43,6 +46,7 @@ public struct RuleDescription: Sendable {
         self.why = why
         self.fix = fix
         self.fixable = fixable
+        self.enabledByDefault = enabledByDefault
         self.passing = passing
         self.failing = failing
     }

@@ -12,6 +12,7 @@ public enum RuleRegistry {
         InvalidDate.self, LastUpdatedTooEarly.self,
         MojibakeRule.self,
         DevlogPlaceholder.self,
+        UnreadContent.self, NothingRead.self, RepeatedSection.self,
     ]
 
     /// The rules for devlog entries.

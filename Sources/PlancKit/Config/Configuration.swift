@@ -42,7 +42,7 @@ public struct Configuration: Sendable, Hashable {
         switch rules[rule.code] {
         case .off?: return nil
         case .severity(let configured)?: return configured
-        case nil: return rule.severity
+        case nil: return rule.enabledByDefault ? rule.severity : nil
         }
     }
 }

@@ -130,6 +130,9 @@ public struct Section: Sendable, Hashable {
 
     public enum Item: Sendable, Hashable {
         case raw(RawMarkdown)
+        /// A table or list that planc read agents, phases or tasks from,
+        /// kept as written.
+        case read(RawMarkdown)
         case service(Int)
         case agent(Int)
         case phase(Int)

@@ -24,9 +24,23 @@ public enum PlanJSON {
         json.member("file", plan.file)
         json.member("title", plan.title)
         json.member("date", plan.date?.value?.description)
+        json.key("frontMatter")
+        if let frontMatter = plan.frontMatter {
+            json.beginObject()
+            json.member("yaml", frontMatter.yaml)
+            json.key("values")
+            json.beginObject()
+            for (key, value) in frontMatter.values { json.member(dynamic: key, value) }
+            json.endObject()
+            json.key("range"); range(&json, frontMatter.range)
+            json.endObject()
+        } else {
+            json.null()
+        }
         json.key("services"); array(&json, plan.services, service)
         json.key("agents"); agents(&json, plan.agents)
         json.key("phases"); array(&json, plan.phases, phase)
+        json.key("tasks"); array(&json, plan.tasks, task)
         json.key("protocol")
         if let spec = plan.protocolSpec { protocolSpec(&json, spec) } else { json.null() }
         json.key("nextSteps"); array(&json, plan.nextSteps, nextStep)
@@ -36,6 +50,14 @@ public enum PlanJSON {
         json.member("nextCheck", plan.nextCheck?.value)
         json.key("sections"); array(&json, plan.sections, section)
         json.key("repairs"); array(&json, plan.repairs, repair)
+        json.key("notes")
+        array(&json, plan.notes) { json, note in
+            json.beginObject()
+            json.member("kind", note.kind.rawValue)
+            json.member("message", note.message)
+            json.key("range"); range(&json, note.range)
+            json.endObject()
+        }
         json.key("range"); range(&json, plan.range)
         json.endObject()
         json.endDocument()
@@ -169,6 +191,15 @@ public enum PlanJSON {
             json.null()
         }
         json.key("extra"); array(&json, agent.extras, extra)
+        json.key("attributes")
+        array(&json, agent.attributes) { json, attribute in
+            json.beginObject()
+            json.member("key", attribute.key)
+            json.member("value", attribute.value)
+            json.key("range"); range(&json, attribute.range)
+            json.endObject()
+        }
+        json.key("unmapped"); array(&json, unmapped(agent.layout), rawMarkdown)
         json.key("range"); range(&json, agent.range)
         json.endObject()
     }
@@ -182,6 +213,9 @@ public enum PlanJSON {
         json.member("effortText", task.effort?.text)
         json.member("priority", task.priority.map { $0.value?.rawValue ?? $0.text })
         json.member("status", task.status.rawValue)
+        json.member("assignee", task.assignee)
+        json.member("phase", task.phaseNumber)
+        json.key("dependsOn"); array(&json, task.dependsOn) { $0.string($1) }
         json.key("steps")
         array(&json, task.steps) { json, step in
             json.beginObject()
@@ -190,6 +224,7 @@ public enum PlanJSON {
             json.key("range"); range(&json, step.range)
             json.endObject()
         }
+        json.key("unmapped"); array(&json, task.before + task.after, rawMarkdown)
         json.key("range"); range(&json, task.range)
         json.endObject()
     }
@@ -238,6 +273,8 @@ public enum PlanJSON {
             json.member("title", task.title)
             json.member("status", task.status?.status?.rawValue)
             json.member("holder", task.holder)
+            json.member("effortHours", number: task.effort?.value?.hours)
+            json.member("assignee", task.assignee)
             json.key("range"); range(&json, task.range)
             json.endObject()
         }
@@ -260,7 +297,15 @@ public enum PlanJSON {
             json.key("range"); range(&json, dependency.range)
             json.endObject()
         }
+        json.key("blocks"); array(&json, phase.blocks) { json, dependency in
+            json.beginObject()
+            json.member("text", dependency.text)
+            json.member("name", dependency.name)
+            json.key("range"); range(&json, dependency.range)
+            json.endObject()
+        }
         json.key("extra"); array(&json, phase.extras, extra)
+        json.key("unmapped"); array(&json, unmapped(phase.layout), rawMarkdown)
         json.key("range"); range(&json, phase.range)
         json.endObject()
     }
@@ -364,11 +409,34 @@ public enum PlanJSON {
         json.endObject()
     }
 
+    /// Markdown inside an agent or a phase that planc kept but did not read.
+    private static func unmapped(_ layout: [FieldSlot]) -> [RawMarkdown] {
+        layout.compactMap { slot in
+            switch slot {
+            case .raw(let raw), .nested(let raw): return raw
+            case .known, .extra: return nil
+            }
+        }
+    }
+
+    private static func rawMarkdown(_ json: inout JSONWriter, _ raw: RawMarkdown) {
+        json.beginObject()
+        json.member("markdown", raw.text)
+        json.key("range"); range(&json, raw.range)
+        json.endObject()
+    }
+
     private static func section(_ json: inout JSONWriter, _ section: Section) {
         json.beginObject()
         json.member("kind", section.kind.rawValue)
         json.member("heading", section.heading?.text)
+        json.member("level", section.heading?.level)
         json.member("status", section.heading?.status?.status?.rawValue)
+        json.key("unmapped")
+        let kept = section.kind == .extra || section.kind == .title ? [] : section.items.compactMap { item -> RawMarkdown? in
+            if case .raw(let raw) = item { return raw } else { return nil }
+        }
+        array(&json, kept, rawMarkdown)
         json.key("range"); range(&json, section.range)
         json.endObject()
     }

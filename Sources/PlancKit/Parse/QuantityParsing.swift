@@ -69,6 +69,8 @@ public enum QuantityParsing {
     public static func dateTime(_ text: String) -> DateTime? {
         var scanner = TextScanner(text)
         guard let date = scanner.date() else { return nil }
+        // A date alone is the start of that day.
+        if scanner.isAtEnd { return DateTime(date: date, hour: 0, minute: 0, second: 0) }
         guard scanner.consume(" ") || scanner.consume("T") else { return nil }
         scanner.skip { $0 == " " }
         guard let hour = scanner.integer(maxDigits: 2), scanner.consume(":"),

@@ -11,7 +11,8 @@ extension PlanParser {
     mutating func readAgentBlocks(_ items: [TopItem]) -> [Section.Item] {
         var result: [Section.Item] = []
         for item in items {
-            result.append(.raw(rawItem(item)))
+            let before = plan.agents.count
+            defer { result.append(plan.agents.count > before ? .read(rawItem(item)) : .raw(rawItem(item))) }
             guard case .node(let node) = item else { continue }
             switch tree[node].kind {
             case .table:
@@ -111,19 +112,22 @@ extension PlanParser {
     mutating func readPhaseBlocks(_ items: [TopItem]) -> [Section.Item] {
         var result: [Section.Item] = []
         for item in items {
-            result.append(.raw(rawItem(item)))
+            var read = false
+            defer { result.append(read ? .read(rawItem(item)) : .raw(rawItem(item))) }
             guard case .node(let node) = item else { continue }
             switch tree[node].kind {
             case .table:
                 let phases = tablePhases(node)
+                read = !phases.isEmpty
                 if phases.isEmpty {
                     note(.unread, "a table under Phase Plan that gave no phase: planc reads phases from a column "
                          + "named Phase, Milestone, Batch or Name", node)
                 }
                 plan.phases += phases
             case .list:
-                let read = listPhases(node)
-                if read == 0 && looksLikeContent(node) {
+                let count = listPhases(node)
+                read = count > 0
+                if count == 0 && looksLikeContent(node) {
                     note(.unread, "a list under Phase Plan that gave no phase: planc reads a phase from an item "
                          + "named `Phase <n>:` (or Batch, Milestone, Stage)", node)
                 }
@@ -225,9 +229,9 @@ extension PlanParser {
     mutating func parseTaskSection(_ items: [TopItem]) -> [Section.Item] {
         var result: [Section.Item] = []
         for item in items {
-            result.append(.raw(rawItem(item)))
-            guard case .node(let node) = item else { continue }
             var tasks: [PlanTask] = []
+            defer { result.append(tasks.isEmpty ? .raw(rawItem(item)) : .read(rawItem(item))) }
+            guard case .node(let node) = item else { continue }
             switch tree[node].kind {
             case .table:
                 tasks = taskTable(node) ?? []

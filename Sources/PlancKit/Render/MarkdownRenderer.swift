@@ -44,7 +44,7 @@ public enum MarkdownRenderer {
         let items = section.items
         while index < items.count {
             switch items[index] {
-            case .raw(let raw):
+            case .raw(let raw), .read(let raw):
                 blocks.append(.raw(raw.text))
             case .service(let service):
                 blocks.append(renderService(plan.services[service]))

@@ -27,7 +27,9 @@ struct RulesCommand: ParsableCommand {
                     family = rule.family
                 }
                 let alias = rule.alias + String(repeating: " ", count: aliasWidth - rule.alias.count)
-                let severity = rule.severity.rawValue + String(repeating: " ", count: 7 - rule.severity.rawValue.count)
+                // Rules of convention are off until `.planc.yml` turns them on.
+                let shown = rule.enabledByDefault ? rule.severity.rawValue : "off"
+                let severity = shown + String(repeating: " ", count: 7 - shown.count)
                 let code = rule.code + String(repeating: " ", count: max(9 - rule.code.count, 0))
                 out += "  \(code)  \(alias)  \(severity)  \(rule.fixable ? "[*] " : "")\(rule.summary)\n"
             }
@@ -45,6 +47,7 @@ struct RulesCommand: ParsableCommand {
                 json.member("rule", rule.alias)
                 json.member("family", rule.family.rawValue)
                 json.member("severity", rule.severity.rawValue)
+                json.member("enabledByDefault", rule.enabledByDefault)
                 json.member("fixable", rule.fixable)
                 json.member("summary", rule.summary)
                 json.endObject()
