@@ -41,10 +41,15 @@ import Testing
         try Data("# Notes\n\nJust notes.\n".utf8).write(to: URL(fileURLWithPath: directory + "/README.md"))
         let result = try CLI.run(["check", "--format", "json", directory])
         #expect(result.stdout.contains("\"files\": 1"))
-        // Named explicitly, it is checked (and has no agents or phases).
+        // Named explicitly, it is read; having no agents or phases is no
+        // error unless the configuration asks for those sections.
         let named = try CLI.run(["check", "--format", "json", directory + "/README.md"])
-        #expect(named.status == 1)
-        #expect(named.stdout.contains("PLAN003") && named.stdout.contains("PLAN004"))
+        #expect(named.status == 0)
+        #expect(!named.stdout.contains("PLAN003") && !named.stdout.contains("PLAN004"))
+        try Data("rules:\n  missing-agents: error\n".utf8).write(to: URL(fileURLWithPath: directory + "/.planc.yml"))
+        let required = try CLI.run(["check", "--format", "json", directory + "/README.md"])
+        #expect(required.status == 1)
+        #expect(required.stdout.contains("PLAN003") && !required.stdout.contains("PLAN004"))
     }
 
     @Test func fixRepairsTheFileAtomically() throws {
@@ -116,12 +121,12 @@ import Testing
     @Test func rulesAndExplain() throws {
         let rules = try CLI.run(["rules"])
         #expect(rules.status == 0)
-        #expect(rules.stdout.split(separator: "\n").filter { $0.hasPrefix("  PLAN") }.count == 31)
+        #expect(rules.stdout.split(separator: "\n").filter { $0.hasPrefix("  PLAN") }.count == 34)
         #expect(rules.stdout.split(separator: "\n").filter { $0.hasPrefix("  DEVLOG") }.count == 12)
         #expect(rules.stdout.contains("PLAN012    effort-mismatch"))
         let json = try CLI.run(["rules", "--format", "json"])
         let parsed = try #require(try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any])
-        #expect((parsed["rules"] as? [Any])?.count == 43)
+        #expect((parsed["rules"] as? [Any])?.count == 46)
         for name in ["PLAN012", "plan012", "effort-mismatch"] {
             let explained = try CLI.run(["explain", name])
             #expect(explained.status == 0)

@@ -83,9 +83,15 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
 
 /// Work in hours: `4h`, `1.5 hours`, `30m`, `2d` (days of `hoursPerDay`).
 public struct Effort: Sendable, Hashable {
+    /// Hours; for a range (`4-6h`), its upper end.
     public var hours: Double
+    /// The lower end of a range; equal to `hours` for a single value.
+    public var minHours: Double
 
-    public init(hours: Double) { self.hours = hours }
+    public init(hours: Double, minHours: Double? = nil) {
+        self.hours = hours
+        self.minHours = minHours ?? hours
+    }
 }
 
 /// A phase's planned length: `1-2 days`, `1 week`, `4h`. A range keeps both

@@ -1,22 +1,41 @@
 /// Reading efforts, durations, dates and sizes out of report text.
 public enum QuantityParsing {
-    /// `4h`, `4 h`, `4 hours`, `1.5h`, `30m`, `2d`, `1w`: hours, or nil.
-    /// A day is `hoursPerDay` hours and a week five days.
+    /// `4h`, `4 h`, `4 hours`, `1.5h`, `30m`, `2d`, `1w`, `2,502h`; a range
+    /// `4-6h` (its upper end, the lower kept); a size word before it in
+    /// parentheses, `Medium (1.5 weeks)`: hours, or nil. A day is
+    /// `hoursPerDay` hours and a week five days.
     public static func effort(_ text: String, hoursPerDay: Double = 8) -> Effort? {
-        var scanner = TextScanner(text)
+        var text = Substring(text)
+        if text.last == ")", let open = text.lastIndex(of: "("),
+           text[text.index(after: open)...].contains(where: { $0.isNumber }) {
+            text = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        }
+        var scanner = TextScanner(String(text))
         scanner.skip { $0 == " " || $0 == "~" }
-        guard let amount = scanner.number() else { return nil }
+        guard let amount = scanner.number(thousands: true) else { return nil }
         scanner.skip { $0 == " " }
+        var low = amount
+        var high = amount
+        if scanner.consume("-") || scanner.consume("–") || scanner.consume("to ") {
+            scanner.skip { $0 == " " }
+            guard let value = scanner.number(thousands: true), value >= amount else { return nil }
+            high = value
+            scanner.skip { $0 == " " }
+        }
         let unit = scanner.word().lowercased()
         scanner.skip { $0 == " " || $0 == "." }
         guard scanner.isAtEnd else { return nil }
+        let perUnit: Double
         switch unit {
-        case "h", "hr", "hrs", "hour", "hours": return Effort(hours: amount)
-        case "m", "min", "mins", "minute", "minutes": return Effort(hours: amount / 60)
-        case "d", "day", "days": return Effort(hours: amount * hoursPerDay)
-        case "w", "wk", "wks", "week", "weeks": return Effort(hours: amount * hoursPerDay * 5)
+        case "h", "hr", "hrs", "hour", "hours": perUnit = 1
+        case "m", "min", "mins", "minute", "minutes": perUnit = 1.0 / 60
+        case "d", "day", "days": perUnit = hoursPerDay
+        case "w", "wk", "wks", "week", "weeks": perUnit = hoursPerDay * 5
         default: return nil
         }
+        low *= perUnit
+        high *= perUnit
+        return Effort(hours: high, minHours: low)
     }
 
     /// `1-2 days`, `3–5 days`, `1 week`, `2 weeks`, `4h`.
@@ -129,16 +148,29 @@ struct TextScanner {
     }
 
     /// A decimal number: `4`, `1.5`.
-    mutating func number() -> Double? {
+    /// A decimal number; with `thousands`, commas between groups of three
+    /// digits are read as separators (`2,502`).
+    mutating func number(thousands: Bool = false) -> Double? {
         let start = position
         skip { $0.isASCII && $0.isNumber }
+        while thousands, position > start, isThousandsGroup(at: position) {
+            position += 4
+        }
         if position < characters.count, characters[position] == ".",
            position + 1 < characters.count, characters[position + 1].isASCII, characters[position + 1].isNumber {
             position += 1
             skip { $0.isASCII && $0.isNumber }
         }
         guard position > start else { return nil }
-        return Double(String(characters[start..<position]))
+        return Double(String(characters[start..<position]).filter { $0 != "," })
+    }
+
+    /// `,ddd` at `index`, not followed by a fourth digit.
+    private func isThousandsGroup(at index: Int) -> Bool {
+        guard index + 3 < characters.count, characters[index] == "," else { return false }
+        let digits = characters[(index + 1)...(index + 3)]
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        return index + 4 >= characters.count || !(characters[index + 4].isASCII && characters[index + 4].isNumber)
     }
 
     mutating func integer(maxDigits: Int = 9) -> Int? {

@@ -86,7 +86,7 @@ extension PlanParser {
             after = source.trimmed(after.from(span.outer.end))
         }
         var effort: Parsed<Effort>?
-        if source.at(after, after.start) == 0x28, let close = source.find(")", in: after) {
+        if source.at(after, after.start) == 0x28, let close = closingParenthesis(after) {
             let inner = source.trimmed(LineSlice(line: after.line, start: after.start + 1, end: close))
             effort = parsedEffort(inner)
             after = source.trimmed(after.from(close + 1))
@@ -158,6 +158,19 @@ extension PlanParser {
             before = source.trimmed(before.upTo(before.end - dash.utf8.count))
         }
         return before.isEmpty ? nil : (before, parsedEffort(word))
+    }
+
+    /// The `)` that closes the `(` the slice starts with.
+    private func closingParenthesis(_ slice: LineSlice) -> Int? {
+        var depth = 0
+        for offset in slice.start..<slice.end {
+            if source.at(slice, offset) == 0x28 { depth += 1 }
+            if source.at(slice, offset) == 0x29 {
+                depth -= 1
+                if depth == 0 { return offset }
+            }
+        }
+        return nil
     }
 
     func parsedEffort(_ slice: LineSlice) -> Parsed<Effort> {
