@@ -114,6 +114,17 @@ extension PlanParser {
                     continue
                 }
             }
+            // A marker and words at the end: `Four (1 day) ✅ PENDING`.
+            if trailingStatus == nil, let (start, value) = trailingMarkedStatus(slice) {
+                trailingStatus = value
+                slice = source.trimmed(slice.upTo(start))
+                // `Foundations (1 week) - ✅ DONE`: the dash goes with it.
+                for dash in [" -", " –", " —"] where source.text(slice).hasSuffix(dash) {
+                    slice = source.trimmed(slice.upTo(slice.end - dash.utf8.count))
+                }
+                changed = true
+                continue
+            }
             if source.at(slice, slice.end - 1) == 0x29, let open = matchingOpen(slice) {
                 let inner = source.trimmed(LineSlice(line: slice.line, start: open + 1, end: slice.end - 1))
                 if !classifyParenthesis(inner, into: &parts, status: &trailingStatus) {
@@ -149,6 +160,23 @@ extension PlanParser {
         return parts
     }
 
+    /// The last marker in the slice, when it and the words after it are a
+    /// status and something comes before it.
+    private func trailingMarkedStatus(_ slice: LineSlice) -> (Int, StatusValue)? {
+        var offset = slice.end - 1
+        while offset > slice.start {
+            if source.at(slice, offset - 1) == 0x20, let byte = source.at(slice, offset), byte >= 0xE0 || byte == 0x5B {
+                let candidate = slice.from(offset)
+                if let marker = source.leadingMarker(candidate), let value = source.statusValue(candidate, marker: marker),
+                   marker.rest.isEmpty || value.wordStatus != nil {
+                    return (offset, value)
+                }
+            }
+            offset -= 1
+        }
+        return nil
+    }
+
     /// A leading marker and trailing words make one status: `✅ ... - DONE`.
     private func mergedStatus(leading: StatusValue?, trailing: StatusValue) -> StatusValue {
         guard let leading, let marker = leading.marker, trailing.marker == nil else { return trailing }
@@ -166,10 +194,14 @@ extension PlanParser {
         if source.at(slice, offset) == 0x23 { offset += 1 }
         let digitsStart = offset
         while let byte = source.at(slice, offset), byte >= 0x30 && byte <= 0x39 { offset += 1 }
-        guard offset > digitsStart, offset - digitsStart <= 4,
-              let separator = source.at(slice, offset), separator == 0x2E || separator == 0x29 || separator == 0x3A,
-              source.at(slice, offset + 1) == 0x20 else { return slice }
+        guard offset > digitsStart, offset - digitsStart <= 4, let separator = source.at(slice, offset) else { return slice }
         parts.number = Int(source.text(LineSlice(line: slice.line, start: digitsStart, end: offset)))
+        // `#3 Name`: the hash alone marks the number.
+        if separator == 0x20 && digitsStart > slice.start { return source.trimmed(slice.from(offset)) }
+        guard separator == 0x2E || separator == 0x29 || separator == 0x3A, source.at(slice, offset + 1) == 0x20 else {
+            parts.number = nil
+            return slice
+        }
         return source.trimmed(slice.from(offset + 1))
     }
 
@@ -211,6 +243,10 @@ extension PlanParser {
     private func classifyParenthesis(_ inner: LineSlice, into parts: inout HeadingParts,
                                      status: inout StatusValue?) -> Bool {
         let text = source.text(inner)
+        for phrase in ["depends on ", "blocked by ", "waiting for ", "after "] where text.lowercased().hasPrefix(phrase) {
+            parts.fields.append((String(phrase.dropLast()), source.trimmed(inner.from(inner.start + phrase.utf8.count))))
+            return true
+        }
         if let colon = source.find(":", in: inner) {
             let key = source.text(source.trimmed(inner.upTo(colon))).lowercased()
             if key.count <= 24 && key.split(separator: " ").count <= 3 && !key.isEmpty

@@ -84,7 +84,7 @@ extension PlanParser {
                  "prerequisites":
                 guard continuation.isEmpty else { return nil }
                 phase.dependenciesText = source.text(value)
-                phase.dependencies = source.split(value, separators: [0x2C]).map(dependency)
+                phase.dependencies = dependencies(value)
                 return "dependencies"
             case "blocks":
                 guard continuation.isEmpty else { return nil }
@@ -161,6 +161,13 @@ extension PlanParser {
         }
         let holder = status.flatMap { PlanParser.progressDetails("(" + $0.words + ")").holder }
         return PhaseTask(id: id, title: title, status: status, holder: holder, range: source.range(slice))
+    }
+
+    /// A comma list of dependencies; `none` (or `-`, `n/a`) is none.
+    func dependencies(_ value: LineSlice) -> [Dependency] {
+        let text = source.text(value).lowercased().trimmingSpaces()
+        if ["none", "-", "—", "n/a", "no", "nothing"].contains(text) { return [] }
+        return source.split(value, separators: [0x2C]).map(dependency)
     }
 
     func dependency(_ slice: LineSlice) -> Dependency {

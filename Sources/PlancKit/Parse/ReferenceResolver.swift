@@ -57,7 +57,9 @@ extension PlanParser {
     /// What a dependency names: a phase (`Phase 2`), a service, else perhaps a task.
     private func lookup(of name: String) -> Lookup {
         let lower = name.lowercased().trimmingSpaces()
-        if lower.hasPrefix("phase "), let number = Int(lower.dropFirst(6).prefix { $0.isNumber }) {
+        // `Phase 2`, `Batch 1`, `Milestone 3`: phases by number, whatever
+        // word the report uses for them.
+        if let number = PhaseNames.number(inHeading: name) {
             return plan.phases.contains { $0.number == number } ? .found(.phase(number)) : .unresolved
         }
         for service in plan.services {

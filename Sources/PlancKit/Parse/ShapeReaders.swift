@@ -174,7 +174,7 @@ extension PlanParser {
                     }
                 case dependencyColumn:
                     phase.dependenciesText = text
-                    phase.dependencies = source.split(cell, separators: [0x2C]).map(dependency)
+                    phase.dependencies = dependencies(cell)
                 case tasksColumn:
                     phase.tasksText = text
                     phase.tasks = source.split(cell, separators: [0x2C]).map(phaseTask)

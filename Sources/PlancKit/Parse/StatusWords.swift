@@ -16,13 +16,16 @@ public enum StatusWords {
     /// Words by status, upper case, single spaces.
     public static let words: [(phrase: String, status: Status)] = [
         ("DONE", .done), ("COMPLETE", .done), ("COMPLETED", .done), ("READY", .done), ("FIXED", .done),
-        ("IN PROGRESS", .inProgress), ("ACTIVE", .inProgress), ("WIP", .inProgress),
+        ("FINISHED", .done), ("SHIPPED", .done), ("MERGED", .done), ("RESOLVED", .done), ("CLOSED", .done),
+        ("IN PROGRESS", .inProgress), ("ACTIVE", .inProgress), ("WIP", .inProgress), ("STARTED", .inProgress),
+        ("IN REVIEW", .inProgress), ("ONGOING", .inProgress), ("WORKING", .inProgress),
         ("PENDING", .pending), ("NOT STARTED", .pending), ("TODO", .pending), ("TO DO", .pending),
-        ("QUEUED", .pending),
+        ("QUEUED", .pending), ("PLANNED", .pending), ("OPEN", .pending), ("BACKLOG", .pending),
         ("RUNNING", .running), ("HEALTHY", .running), ("UP", .running), ("ONLINE", .running),
-        ("BLOCKED", .blocked), ("STUCK", .blocked),
-        ("FAILED", .failed), ("DOWN", .failed), ("ERROR", .failed),
-        ("WAITING", .waiting), ("SCHEDULED", .waiting),
+        ("BLOCKED", .blocked), ("STUCK", .blocked), ("BLOCKER", .blocked), ("STALLED", .blocked),
+        ("FAILED", .failed), ("DOWN", .failed), ("ERROR", .failed), ("OFFLINE", .failed), ("CRASHED", .failed),
+        ("WAITING", .waiting), ("SCHEDULED", .waiting), ("PAUSED", .waiting), ("ON HOLD", .waiting),
+        ("IDLE", .waiting), ("DEFERRED", .waiting),
         ("DECIDE", .decision), ("DECISION NEEDED", .decision),
     ]
 

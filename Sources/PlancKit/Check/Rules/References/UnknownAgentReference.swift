@@ -9,6 +9,9 @@ struct UnknownAgentReference: Rule {
         failing: ["## Active Agents\n\n### Backend-Node-Optimizer\n\n## Phase Plan\n\n### Phase 1: A (1 day) - PENDING\n- **Agent:** Backend-Node-Optimizer + ↓Frontend\n"])
 
     func check(_ context: CheckContext) -> [Finding] {
+        // A report that lists no agents (a roadmap) names teams and people
+        // as owners; there is nothing to resolve them against.
+        guard !context.plan.agents.isEmpty else { return [] }
         let names = context.plan.agents.map(\.name).joined(separator: ", ")
         return context.plan.phases.flatMap { phase in
             phase.agents.filter { $0.agent == nil }.map {
