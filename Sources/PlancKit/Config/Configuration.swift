@@ -28,6 +28,8 @@ public struct Configuration: Sendable, Hashable {
     public var replicas = 1
     /// Devlog entries: the sections each must have.
     public var devlogSections: [String] = ["Summary", "Changes", "Verification", "Next"]
+    /// Devlog entries: the file-name pattern they are held to, when declared.
+    public var devlogPattern: DevlogPattern?
     /// Drift that `diff` does not report (`task:<id>`, `agent:<slug>:status`...).
     public var diffIgnore: [String] = []
     /// The file the settings came from, if any.
