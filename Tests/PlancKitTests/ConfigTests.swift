@@ -58,6 +58,11 @@ import Testing
         }
     }
 
+    @Test func devlogConventionsAreOffUnlessDeclared() {
+        #expect(Configuration().devlogSections.isEmpty)
+        #expect(Configuration().devlogPattern == nil)
+    }
+
     @Test func discoveryWalksUpFromTheFile() throws {
         let root = NSTemporaryDirectory() + "planc-config-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root + "/a/b", withIntermediateDirectories: true)
