@@ -22,7 +22,8 @@ struct CheckCommand: ParsableCommand {
             that finds no report and no entry exits 2 (--allow-empty: 0).
 
             Settings come from `.planc.yml`, found in the checked file's folder or above it, \
-            or from --config: per-rule severity or `off`, hours per day. Inside a report, \
+            or from --config: per-rule severity or `off`, hours per day, the devlog pattern and \
+            sections. Inside a report, \
             `<!-- planc-disable RULE -->`, `<!-- planc-enable RULE -->` and \
             `<!-- planc-disable-next-line RULE -->` switch rules by code or alias.
 
@@ -52,7 +53,7 @@ struct CheckCommand: ParsableCommand {
         case auto, always, never
     }
 
-    @Argument(help: ArgumentHelp("Reports or folders (default: the current folder).", valueName: "path"))
+    @Argument(help: ArgumentHelp("Reports, devlog entries or folders (default: the current folder).", valueName: "path"))
     var paths: [String] = []
 
     @Option(name: .long, help: "Output format: text, json, github, sarif or junit.")
