@@ -27,18 +27,28 @@ import Testing
         #expect(try kind("---\ndate: 2025-12-11\n---\n\n# Notes\n") == .devlogEntry)
         // Neither: the name decides.
         #expect(try kind("# Notes\n\n## Summary\nx\n\n## Technical Decisions\ny\n\n## Files Modified\nz\n") == nil)
-        #expect(DocumentKind.byName("2025-12-11-gp2-docs.md", patterns: [.standard]) == .devlogEntry)
-        #expect(DocumentKind.byName("batch3-notes.md", patterns: [.standard]) == .other)
     }
 
-    @Test func thePatternsInForce() throws {
-        var configuration = Configuration()
-        let undeclared = try parse("# Roadmap\n\n## Phase Plan\n")
-        #expect(DocumentKind.namePatterns(configuration: configuration, plans: []) == [.standard])
-        #expect(DocumentKind.namePatterns(configuration: configuration, plans: [plan, undeclared]).map(\.text)
-                == ["<date>-<agent>-<task>.md"])
-        configuration.devlogPattern = DevlogPattern(text: "<agent>__<task>__<date>.md")
-        #expect(DocumentKind.namePatterns(configuration: configuration, plans: [plan]).map(\.text) == ["<agent>__<task>__<date>.md"])
+    @Test func whenTheContentDoesNotTellTheNameDecides() throws {
+        let none = Configuration()
+        let undeclared = try parse(DevlogExamples.plan.replacing("- **Devlog:** `/devlog/<date>-<agent>-<task>.md`", with: ""))
+        let dated = try parse(DevlogExamples.plan.replacing("<date>-<agent>", with: "2025-12-11-<agent>"))
+        // A declared pattern: its names.
+        #expect(DocumentKind.byName("2025-12-11-nobody-x.md", configuration: none, plans: [plan]) == .devlogEntry)
+        #expect(DocumentKind.byName("notes.md", configuration: none, plans: [plan]) == .other)
+        // Written with a date: that day's names, and other days' that resolve.
+        #expect(DocumentKind.byName("2025-12-11-nobody-x.md", configuration: none, plans: [dated]) == .devlogEntry)
+        #expect(DocumentKind.byName("2027-01-01-kickoff-agenda.md", configuration: none, plans: [dated]) == .other)
+        #expect(DocumentKind.byName("2025-12-12-gp2-docs.md", configuration: none, plans: [dated]) == .devlogEntry)
+        // Nothing declared: only names that read as the plan's agent and task.
+        #expect(DocumentKind.byName("2025-12-11-gp2-docs.md", configuration: none, plans: [undeclared]) == .devlogEntry)
+        #expect(DocumentKind.byName("2027-01-01-kickoff-agenda.md", configuration: none, plans: [undeclared]) == .other)
+        #expect(DocumentKind.byName("2025-12-11-gp2-docs.md", configuration: none, plans: []) == .other)
+        // `.planc.yml` declares one for every plan, and without a plan.
+        var configured = Configuration()
+        configured.devlogPattern = DevlogPattern(text: "<agent>__<task>__<date>.md")
+        #expect(DocumentKind.byName("gp2__docs__2025-12-11.md", configuration: configured, plans: []) == .devlogEntry)
+        #expect(DocumentKind.byName("2025-12-11-gp2-docs.md", configuration: configured, plans: [plan]) == .other)
     }
 
     /// The messages of a lint, by file name.

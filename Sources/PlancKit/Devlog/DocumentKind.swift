@@ -33,17 +33,28 @@ public enum DocumentKind: Sendable, Hashable {
     }
 
     /// For markdown whose content does not tell: a devlog entry when its
-    /// file name fits one of the patterns in force, else other.
-    public static func byName(_ name: String, patterns: [DevlogPattern]) -> DocumentKind {
-        patterns.contains { !$0.matches(name).isEmpty } ? .devlogEntry : .other
-    }
-
-    /// The devlog name patterns in force: the one `.planc.yml` declares,
-    /// else each plan's Monitoring pattern (`<date>-<agent>-<task>.md` for a
-    /// plan that declares none, or when there is no plan).
-    public static func namePatterns(configuration: Configuration, plans: [Plan]) -> [DevlogPattern] {
-        if let pattern = configuration.devlogPattern { return [pattern] }
-        let patterns = plans.map { DevlogContext.declaredPattern(plan: $0, configuration: configuration) ?? .standard }
-        return patterns.isEmpty ? [.standard] : Array(Set(patterns)).sorted { $0.text < $1.text }
+    /// file name follows a declared pattern that holds it (`.planc.yml`'s,
+    /// else a plan's Monitoring pattern), or reads as an agent and task of a
+    /// plan of the run (with `<date>-<agent>-<task>.md` where a plan declares
+    /// none); else other. A name alone, with nothing declared and no plan,
+    /// makes no entry.
+    public static func byName(_ name: String, configuration: Configuration, plans: [Plan]) -> DocumentKind {
+        func resolves(_ pattern: DevlogPattern, _ plan: Plan) -> Bool {
+            switch DevlogContext.resolve(name, pattern: pattern, plan: plan) {
+            case .resolved, .ambiguous: return true
+            default: return false
+            }
+        }
+        func held(by pattern: DevlogPattern) -> Bool {
+            guard let match = pattern.matches(name).first else { return false }
+            return pattern.holds(date: match.date)
+        }
+        if let pattern = configuration.devlogPattern, held(by: pattern) { return .devlogEntry }
+        for plan in plans {
+            let declared = DevlogContext.declaredPattern(plan: plan, configuration: configuration)
+            if let declared, held(by: declared) { return .devlogEntry }
+            if resolves(declared ?? .standard, plan) { return .devlogEntry }
+        }
+        return .other
     }
 }

@@ -16,8 +16,8 @@ struct CheckCommand: ParsableCommand {
             Files are told apart by content, not by name or folder. A status report has \
             agents, phases or tasks (or an agents, phase plan, infrastructure or protocol \
             section). A devlog entry says its date, agent or task (front matter, or \
-            `**Date:**`, `**Agent:**`, `**Task:**` lines at its top), or is named after the \
-            devlog pattern. Other markdown in a folder is skipped and counted (--verbose \
+            `**Date:**`, `**Agent:**`, `**Task:**` lines at its top), or is named after a \
+            declared devlog pattern or as an agent and task of a plan. Other markdown in a folder is skipped and counted (--verbose \
             lists it); a file named on the command line that is neither gets a note. A run \
             that finds no report and no entry exits 2 (--allow-empty: 0).
 

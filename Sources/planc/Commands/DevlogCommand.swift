@@ -129,7 +129,6 @@ func lintDevlogEntries(_ files: [String], named: Set<String>, plan: Plan,
     var entries: [DevlogEntry] = []
     var checked: [CheckedFile] = []
     var skipped: [String] = []
-    let patterns = DocumentKind.namePatterns(configuration: configuration, plans: [plan])
     for file in files {
         let source: SourceText
         do {
@@ -142,7 +141,8 @@ func lintDevlogEntries(_ files: [String], named: Set<String>, plan: Plan,
         let entry = DevlogEntry.parse(source, path: file)
         if !named.contains(file) {
             let report = PlanParser.parse(source, options: configuration.parseOptions)
-            let kind = DocumentKind.byContent(plan: report) { entry } ?? DocumentKind.byName(entry.name, patterns: patterns)
+            let kind = DocumentKind.byContent(plan: report) { entry }
+                ?? DocumentKind.byName(entry.name, configuration: configuration, plans: [plan])
             guard kind == .devlogEntry else {
                 skipped.append(file)
                 continue

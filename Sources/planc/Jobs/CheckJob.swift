@@ -85,9 +85,8 @@ struct CheckJob {
         var skipped: [String] = []
         var notes = 0
         for candidate in undecided {
-            let patterns = DocumentKind.namePatterns(configuration: candidate.configuration, plans: plans)
             let name = candidate.entry?.name ?? candidate.path
-            if DocumentKind.byName(name, patterns: patterns) == .devlogEntry {
+            if DocumentKind.byName(name, configuration: candidate.configuration, plans: plans) == .devlogEntry {
                 entries.append(candidate)
             } else if candidate.explicit {
                 Console.error("planc: note: \(candidate.path) is neither a status report (no agents, phases or tasks) "
