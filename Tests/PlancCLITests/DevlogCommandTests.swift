@@ -10,6 +10,7 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
         let summary = try #require(json["summary"] as? [String: Int])
         #expect(summary["files"] == 3 + 6 && summary["errors"] == 0)
+        #expect(json["skipped"] as? [String] == [])
         let codes = (json["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
         #expect(codes.allSatisfy { $0 == "PLAN030" })
     }
@@ -29,10 +30,22 @@ import Testing
                                  "--task", "database-indexes", "--date", "2025-12-11"], in: directory)
         #expect(again.status == 2)
         #expect(again.stderr.contains("exists already"))
-        // The unfilled template fails lint: its sections are empty.
-        let lint = try CLI.run(["devlog", "lint", "--plan", reference, "--format", "json"], in: directory)
+        // No section is required by default: the unfilled template passes.
+        #expect(try CLI.run(["devlog", "lint", "--plan", reference], in: directory).status == 0)
+        // Where sections are required, the unfilled template fails: its sections are empty.
+        try "devlog:\n  sections: [Summary, Changes, Verification, Next]\n"
+            .write(toFile: directory + "/.planc.yml", atomically: true, encoding: .utf8)
+        let lint = try CLI.run(["devlog", "lint", "--plan", reference, "--config", ".planc.yml", "--format", "json"],
+                               in: directory)
         #expect(lint.status == 1)
         #expect(lint.stdout.components(separatedBy: "\"DEVLOG010\"").count - 1 == 4)
+        // The template writes the sections required.
+        try "devlog:\n  sections: [Summary, Risks]\n".write(toFile: directory + "/.planc.yml", atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["devlog", "new", "--plan", reference, "--agent", "aa13444", "--task", "rate-limiting",
+                             "--date", "2025-12-11", "--config", ".planc.yml"], in: directory).status == 0)
+        let risks = try String(contentsOfFile: directory + "/devlog/2025-12-11-backend-node-optimizer-rate-limiting.md",
+                               encoding: .utf8)
+        #expect(risks.contains("## Risks\n") && !risks.contains("## Changes\n"))
         #expect(try CLI.run(["devlog", "new", "--plan", reference, "--agent", "nobody", "--task", "x"], in: directory).status == 2)
         #expect(try CLI.run(["devlog", "new", "--plan", reference, "--agent", "general-purpose", "--task", "rate-limiting"],
                             in: directory).stderr.contains("not a task of general-purpose"))
@@ -48,11 +61,13 @@ import Testing
         }
         try write("2025-12-11-backend-node-optimizer-rate-limiting.md", good)
         try write("2025-12-11-aa13444-rate-limiting.md", good)                     // the same entry, by Agent ID
-        try write("notes.md", "# Notes\n")                                          // name
+        try write("notes.md", "# Notes\n")                                          // no entry: skipped
+        try write("rate-limiting-notes.md", good)       // name (dated 2025-12-11, the pattern's day), and a second entry
         try write("2025-12-11-backend-node-optimizer-database-indexes.md",
                   good.replacingOccurrences(of: "task: rate-limiting", with: "task: database-indexes")
                       .replacingOccurrences(of: "status: inProgress", with: "status: done"))   // status vs plan
         try write("2030-01-01-backend-node-optimizer-cors-restriction.md", good)    // future, front matter mismatch
+        try write("batch2-indexes.md", "# Indexes\n\n- **Agent:** Nobody\n- **Task:** Database indexes\n")   // unknown agent
         let result = try CLI.run(["devlog", "lint", "--plan", reference, "--format", "json"], in: directory,
                                  environment: ["PLANC_NOW": "2025-12-12T00:00:00Z"])
         #expect(result.status == 1)
@@ -67,17 +82,34 @@ import Testing
             "2030-01-01-backend-node-optimizer-cors-restriction.md DEVLOG007 2",
             "2030-01-01-backend-node-optimizer-cors-restriction.md DEVLOG007 4",
             "2030-01-01-backend-node-optimizer-cors-restriction.md DEVLOG011 5",
-            "notes.md DEVLOG001 1",
-            "notes.md DEVLOG010 1", "notes.md DEVLOG010 1", "notes.md DEVLOG010 1", "notes.md DEVLOG010 1",
+            "batch2-indexes.md DEVLOG002 3",
+            "rate-limiting-notes.md DEVLOG001 1",
+            "rate-limiting-notes.md DEVLOG012 1",
         ])
+        #expect(json["skipped"] as? [String] == ["devlog/notes.md"])
         let text = try CLI.run(["devlog", "lint", "--plan", reference], in: directory,
                                environment: ["PLANC_NOW": "2025-12-12T00:00:00Z"])
         #expect(text.stdout.contains("warning[DEVLOG011]: this entry says done, \(reference):39 says pending"))
     }
 
-    @Test func devlogEntriesNeedAPlanInCheck() throws {
-        let result = try CLI.run(["check", "devlog"], in: CLI.repositoryRoot)
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("devlog entries need the plan"))
+    @Test func devlogEntriesWithoutAPlanInCheckGetThePlanFreeChecks() throws {
+        let result = try CLI.run(["check", "devlog"], in: CLI.repositoryRoot, environment: ["PLANC_NOW": "2026-03-03T00:00:00Z"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("6 devlog entries checked without a plan: agent and task checks need one"))
+        #expect(result.stdout.contains("error[DEVLOG005]: `2026-03-04-schema-migrator-dual-write-adapter.md` is dated 2026-03-04, after today (2026-03-03)"))
+        #expect(result.stdout.contains("Found 1 error, 0 warnings and 0 notes in 6 files."))
+    }
+
+    @Test func aPatternWrittenWithADateHoldsThatDayOnly() throws {
+        let directory = try CLI.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory + "/devlog", withIntermediateDirectories: true)
+        // The reference plan's pattern is `/devlog/2025-12-11-<agent>-<task>.md`.
+        let keys = "# Indexes\n\n**Agent:** backend-node-optimizer\n**Task:** Database indexes\n"
+        try ("**Date:** 2025-12-11\n" + keys).write(toFile: directory + "/devlog/indexes-day-one.md", atomically: true, encoding: .utf8)
+        try ("**Date:** 2025-12-12\n" + keys).write(toFile: directory + "/devlog/indexes-day-two.md", atomically: true, encoding: .utf8)
+        let result = try CLI.run(["devlog", "lint", "--plan", reference, "--format", "json"], in: directory,
+                                 environment: ["PLANC_NOW": "2025-12-12T00:00:00Z"])
+        let found = try findings(result).map { $0.replacingOccurrences(of: "devlog/", with: "") }
+        #expect(found == ["indexes-day-one.md DEVLOG001 1"])
     }
 }

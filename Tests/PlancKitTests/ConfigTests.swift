@@ -17,6 +17,7 @@ import Testing
               timeout: 1.5s
             devlog:
               sections: [Summary, Verification]
+              pattern: "log/<agent>__<task>__<date>.md"
             diff:
               ignore: [task:rate-limiting]
             """, file: ".planc.yml")
@@ -29,6 +30,7 @@ import Testing
         #expect(configuration.redisURL == "redis://:secret@localhost:6379/1")
         #expect(configuration.timeoutSeconds == 1.5)
         #expect(configuration.devlogSections == ["Summary", "Verification"])
+        #expect(configuration.devlogPattern?.text == "<agent>__<task>__<date>.md")
         #expect(configuration.diffIgnore == ["task:rate-limiting"])
         #expect(configuration.parseOptions.hoursPerDay == 6)
     }
@@ -41,6 +43,9 @@ import Testing
         ("live:\n  nats: [a]\n  redis: {x: 1}\n", 3, "`live.redis`: expected a URL"),
         ("rules: [\n", 2, "is not valid YAML"),
         ("- a\n- b\n", 1, "must be a mapping"),
+        ("devlog:\n  pattern: \"<agent>.md\"\n", 2, "`devlog.pattern`: expected a file name with <date>, <agent> and <task>"),
+        ("devlog:\n  pattern: \"<date>-<agent_type>-<task>.md\"\n", 2, "`<agent_type>` is not a placeholder"),
+        ("devlog:\n  template: x\n", 2, "`devlog.template`: unknown key (pattern, sections)"),
     ])
     func refusesWhatItCannotUse(text: String, line: Int, message: String) {
         do {
@@ -51,6 +56,11 @@ import Testing
             #expect(error.description.hasPrefix("cfg.yml:\(line): "))
             #expect(error.description.contains(message), "\(error)")
         }
+    }
+
+    @Test func devlogConventionsAreOffUnlessDeclared() {
+        #expect(Configuration().devlogSections.isEmpty)
+        #expect(Configuration().devlogPattern == nil)
     }
 
     @Test func discoveryWalksUpFromTheFile() throws {

@@ -2,8 +2,9 @@ import Testing
 @testable import PlancKit
 
 /// Every devlog rule proves itself on its own examples, read against
-/// `DevlogExamples.plan`: passing sets of entries give no finding, failing
-/// ones exactly the findings their `↓` marks, file by file.
+/// `DevlogExamples.plan` with `DevlogExamples.configuration`: passing sets of
+/// entries give no finding, failing ones exactly the findings their `↓`
+/// marks, file by file.
 @Suite struct DevlogRuleExampleTests {
     struct RuleCase: CustomTestStringConvertible, Sendable {
         let rule: any DevlogRule.Type
@@ -50,7 +51,8 @@ import Testing
             DevlogEntry.parse(try SourceLoader.decode(name: "devlog/" + file.name, bytes: Array(file.text.utf8)),
                               path: "devlog/" + file.name)
         }
-        let context = DevlogContext(entries: entries, plan: plan, today: DevlogExamples.today)
+        let context = DevlogContext(entries: entries, plan: plan, configuration: DevlogExamples.configuration,
+                                    today: DevlogExamples.today)
         return (rule.init().check(context), marks)
     }
 

@@ -99,4 +99,50 @@ import Testing
             .lint(DevlogContext(entries: [entry], plan: plan, configuration: configuration, today: DevlogExamples.today))
         #expect(result[entry.path]?.map(\.message) == ["the entry has no `Risks` section"])
     }
+
+    private func entry(_ text: String, path: String = "devlog/notes.md") throws -> DevlogEntry {
+        DevlogEntry.parse(try SourceLoader.decode(name: path, bytes: Array(text.utf8)), path: path)
+    }
+
+    @Test(arguments: [
+        "# Pose detail\n\n**Date:** 2026-03-04\n**Agent:** Pose Engineer\n**Task:** Pose detail\n**Status:** 🟡 IN PROGRESS\n\n## Summary\nx\n",
+        "# Pose detail\n\n**Date**: 2026-03-04\n**Agent**: Pose Engineer\n**Task**: Pose detail\n**Status**: 🟡 IN PROGRESS\n\n## Summary\nx\n",
+        "# Pose detail\n\n- **Date:** 2026-03-04\n- **Agent:** Pose Engineer\n- **Task:** Pose detail\n- **Status:** 🟡 IN PROGRESS\n\n## Summary\nx\n",
+        "# Pose detail\n\n__Date:__ `2026-03-04`\n__Agent:__ Pose Engineer\n__Task:__ Pose detail\n__Status:__ 🟡 IN PROGRESS\n\n## Summary\nx\n",
+        "# Pose detail\n\nDate: 2026-03-04 14:30\nAgent: Pose Engineer\nTask: Pose detail\nStatus: 🟡 IN PROGRESS\n\n## Summary\nx\n",
+        // Keys underlined by `---` read as a setext heading in markdown.
+        "# Pose detail\n**Date:** 2026-03-04\n**Agent:** Pose Engineer\n**Task:** Pose detail\n**Status:** 🟡 IN PROGRESS\n---\n\n## Summary\nx\n",
+    ])
+    func entryKeysAreReadFromTheBodyInEveryStyle(_ text: String) throws {
+        let entry = try entry(text)
+        #expect(entry.hasEntryKeys)
+        #expect(entry.dateKey?.value.value == "2026-03-04")
+        #expect(entry.dateKey?.origin == .body)
+        #expect(entry.key("agent")?.value.value == "Pose Engineer")
+        #expect(entry.key("agent")?.value.range.line == (text.contains("\n---\n") ? 3 : 4))
+        #expect(entry.key("task")?.value.value == "Pose detail")
+        #expect(entry.status?.value == .inProgress)
+        #expect(entry.title?.value == "Pose detail")
+        #expect(entry.sections.map(\.title) == ["Summary"])
+    }
+
+    @Test func keysAreReadOnlyAtTheTop() throws {
+        let later = try entry("# Notes\n\n## Summary\n\n**Agent:** someone\nDate: 2026-03-04\n")
+        #expect(!later.hasEntryKeys)
+        let prose = try entry("# Notes\n\nThe agent: a program. Task: none.\n")
+        #expect(!prose.hasEntryKeys)
+        // Front matter wins over the body.
+        let both = try entry("---\nagent: a\n---\n\n# T\n\n**Agent:** b\n")
+        #expect(both.key("agent")?.value.value == "a" && both.key("agent")?.origin == .frontMatter)
+        // A day written otherwise is not read as a date.
+        #expect(try entry("# T\n\n**Date:** March 4, 2026\n").dateKey == nil)
+    }
+
+    @Test func aPatternWrittenWithADateHoldsThatDay() throws {
+        let reference = try #require(DevlogPattern(text: "/devlog/2025-12-11-<agent>-<task>.md"))
+        #expect(reference.writtenDate == "2025-12-11")
+        #expect(reference.holds(date: "2025-12-11") && !reference.holds(date: "2025-12-12") && !reference.holds(date: nil))
+        #expect(DevlogPattern.standard.writtenDate == nil && DevlogPattern.standard.holds(date: nil))
+        #expect(reference.name(date: "2025-12-12", agent: "a", task: "b") == "2025-12-12-a-b.md")
+    }
 }

@@ -27,7 +27,8 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible {
 ///       redis: redis://127.0.0.1:6379/0
 ///       timeout: 2s
 ///     devlog:
-///       sections: [Summary, Changes, Verification, Next]
+///       pattern: "<date>-<agent>-<task>.md"    # entry names are held to it
+///       sections: [Summary, Changes, Verification, Next]   # required in every entry
 ///     diff:
 ///       ignore: [task:rate-limiting]
 public enum ConfigLoader {
@@ -157,13 +158,26 @@ public enum ConfigLoader {
                     }
                 }
             case "devlog":
-                guard let devlog = value.mapping else { throw fail("expected a mapping with sections") }
+                guard let devlog = value.mapping else { throw fail("expected a mapping with pattern, sections") }
                 for (innerKey, inner) in devlog {
-                    guard innerKey.string == "sections", let sections = inner.sequence else {
+                    switch innerKey.string {
+                    case "sections":
+                        guard let sections = inner.sequence else {
+                            throw ConfigError(file: file, line: inner.line, message: "`devlog.sections`: expected a list of section titles")
+                        }
+                        configuration.devlogSections = sections.compactMap(\.string)
+                    case "pattern":
+                        let unknown = DevlogPattern.unknownPlaceholders(in: inner.string ?? "")
+                        guard let text = inner.string, unknown.isEmpty, let pattern = DevlogPattern(text: text) else {
+                            let what = unknown.isEmpty ? "" : ": `<\(unknown[0])>` is not a placeholder"
+                            throw ConfigError(file: file, line: inner.line,
+                                              message: "`devlog.pattern`: expected a file name with <date>, <agent> and <task>, such as \"<date>-<agent>-<task>.md\"\(what)")
+                        }
+                        configuration.devlogPattern = pattern
+                    default:
                         throw ConfigError(file: file, line: innerKey.line,
-                                          message: "`devlog.\(innerKey.string ?? "")`: expected `sections: [...]`")
+                                          message: "`devlog.\(innerKey.string ?? "")`: unknown key (pattern, sections)")
                     }
-                    configuration.devlogSections = sections.compactMap(\.string)
                 }
             case "diff":
                 guard let diff = value.mapping else { throw fail("expected a mapping with ignore") }

@@ -26,8 +26,12 @@ public struct Configuration: Sendable, Hashable {
     public var statusBucket = "AGENT_STATUS"
     public var redisPrefix = "planc"
     public var replicas = 1
-    /// Devlog entries: the sections each must have.
-    public var devlogSections: [String] = ["Summary", "Changes", "Verification", "Next"]
+    /// Devlog entries: the sections each must have (none unless declared).
+    public var devlogSections: [String] = []
+    /// Devlog entries: the file-name pattern they are held to, when declared.
+    public var devlogPattern: DevlogPattern?
+    /// The sections `planc devlog new` writes when none are required.
+    public static let devlogTemplateSections = ["Summary", "Changes", "Verification", "Next"]
     /// Drift that `diff` does not report (`task:<id>`, `agent:<slug>:status`...).
     public var diffIgnore: [String] = []
     /// The file the settings came from, if any.

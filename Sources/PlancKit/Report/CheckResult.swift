@@ -19,10 +19,24 @@ public struct CheckResult: Sendable {
     public var files: [CheckedFile]
     /// Whether warnings fail the check.
     public var strict: Bool
+    /// Markdown found in folders that is neither a status report nor a
+    /// devlog entry, and so was not checked.
+    public var skipped: [String]
 
-    public init(files: [CheckedFile], strict: Bool) {
+    public init(files: [CheckedFile], strict: Bool, skipped: [String] = []) {
         self.files = files
         self.strict = strict
+        self.skipped = skipped
+    }
+
+    /// `3 files skipped: not status reports or devlog entries`; nil when
+    /// none were.
+    public var skippedSummary: String? {
+        switch skipped.count {
+        case 0: return nil
+        case 1: return "1 file skipped: not a status report or devlog entry"
+        case let count: return "\(count) files skipped: not status reports or devlog entries"
+        }
     }
 
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }

@@ -54,6 +54,14 @@ public struct JSONReporter: Reporter {
             json.endInlineObject()
         }
         json.endArray()
+        // Markdown in the folders that is neither a report nor an entry.
+        json.key("skipped")
+        json.beginArray()
+        for path in result.skipped {
+            json.element()
+            json.string(path)
+        }
+        json.endArray()
         json.key("summary")
         json.beginInlineObject()
         json.member("files", result.files.count)

@@ -3,8 +3,13 @@
 /// help line, `[*]` where `--fix` can mend it; then a summary.
 public struct TextReporter: Reporter {
     public var color: Bool
+    /// Whether to list the files skipped, not only count them.
+    public var verbose: Bool
 
-    public init(color: Bool) { self.color = color }
+    public init(color: Bool, verbose: Bool = false) {
+        self.color = color
+        self.verbose = verbose
+    }
 
     private enum Style: String {
         case error = "1;31", warning = "1;33", note = "1;36", gutter = "1;34", help = "1;32", bold = "1"
@@ -35,6 +40,13 @@ public struct TextReporter: Reporter {
             out += paint("Found " + result.summaryCounts, .bold) + "."
             if result.fixable > 0 { out += " \(result.fixable) fixable with `planc check --fix` [*]." }
             out += "\n"
+        }
+        if let skipped = result.skippedSummary {
+            if verbose {
+                out += skipped + ":\n" + result.skipped.map { "  \($0)\n" }.joined()
+            } else {
+                out += skipped + " (--verbose lists them).\n"
+            }
         }
         return out
     }

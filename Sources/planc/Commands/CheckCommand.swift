@@ -11,11 +11,19 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check reports against planc's rules.",
         discussion: """
             Parses each report and runs every rule (`planc rules` lists them, `planc explain \
-            CODE` documents one). A folder stands for the status reports under it; files \
-            given by name are always checked. Without a path, the current folder.
+            CODE` documents one). Without a path, the current folder.
+
+            Files are told apart by content, not by name or folder. A status report has \
+            agents, phases or tasks (or an agents, phase plan, infrastructure or protocol \
+            section). A devlog entry says its date, agent or task (front matter, or \
+            `**Date:**`, `**Agent:**`, `**Task:**` lines at its top), or is named after a \
+            declared devlog pattern or as an agent and task of a plan. Other markdown in a folder is skipped and counted (--verbose \
+            lists it); a file named on the command line that is neither gets a note. A run \
+            that finds no report and no entry exits 2 (--allow-empty: 0).
 
             Settings come from `.planc.yml`, found in the checked file's folder or above it, \
-            or from --config: per-rule severity or `off`, hours per day. Inside a report, \
+            or from --config: per-rule severity or `off`, hours per day, the devlog pattern and \
+            sections. Inside a report, \
             `<!-- planc-disable RULE -->`, `<!-- planc-enable RULE -->` and \
             `<!-- planc-disable-next-line RULE -->` switch rules by code or alias.
 
@@ -24,11 +32,17 @@ struct CheckCommand: ParsableCommand {
             with $GITHUB_STEP_SUMMARY set, a table there too), sarif (2.1.0, for code \
             scanning), junit.
 
-            Devlog entries among the paths (named YYYY-MM-DD-..., or in a devlog folder) are \
-            linted against the plans checked in the same run (see `planc devlog lint`).
+            Devlog entries are linted against the plans checked in the same run (see `planc \
+            devlog lint`). Always checked: the agent and task an entry names exist in the \
+            plan, its date is real, not in the future nor before its agent started, its \
+            status and its keys agree with the plan and its name. Only when declared in \
+            .planc.yml (`devlog: pattern:`, `devlog: sections:`) or the plan's Monitoring \
+            section: the file-name pattern, required sections, one entry per task and day. \
+            Without a plan in the run, entries get the checks that need none.
 
             Exit codes: 0 no errors (warnings allowed unless --strict); 1 errors, or warnings \
-            with --strict; 2 a file or the configuration could not be read; 64 usage error.
+            with --strict; 2 a file or the configuration could not be read, or nothing to \
+            check; 64 usage error.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -39,7 +53,7 @@ struct CheckCommand: ParsableCommand {
         case auto, always, never
     }
 
-    @Argument(help: ArgumentHelp("Reports or folders (default: the current folder).", valueName: "path"))
+    @Argument(help: ArgumentHelp("Reports, devlog entries or folders (default: the current folder).", valueName: "path"))
     var paths: [String] = []
 
     @Option(name: .long, help: "Output format: text, json, github, sarif or junit.")
@@ -58,22 +72,22 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Colour in text output: auto, always or never.")
     var color: ColorChoice = .auto
 
+    @Flag(name: .long, help: "List the files skipped as neither status reports nor devlog entries.")
+    var verbose = false
+
+    @Flag(name: .long, help: "Exit 0 when the folders hold no status report and no devlog entry.")
+    var allowEmpty = false
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
         try CheckJob(paths: paths, format: format, strict: strict, config: config, fix: fix, color: color,
-                     maxFileSize: input.maxFileSize).run()
+                     maxFileSize: input.maxFileSize, verbose: verbose, allowEmpty: allowEmpty).run()
     }
 
-    /// Devlog entries: named `YYYY-MM-DD-...`, or kept in a `devlog` folder.
-    static func looksLikeDevlogEntry(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return QuantityParsing.looksLikeDate(String(name.prefix(10))) || path.split(separator: "/").dropLast().contains("devlog")
-    }
-
-    static func reporter(_ format: Format, color: ColorChoice) -> any Reporter {
+    static func reporter(_ format: Format, color: ColorChoice, verbose: Bool = false) -> any Reporter {
         switch format {
-        case .text: return TextReporter(color: useColor(color))
+        case .text: return TextReporter(color: useColor(color), verbose: verbose)
         case .json: return JSONReporter()
         case .github: return GitHubReporter()
         case .sarif:
@@ -110,13 +124,6 @@ struct ConfigurationCache {
         let configuration = try ConfigLoader.load(path)
         loaded[path] = configuration
         return configuration
-    }
-}
-
-extension Plan {
-    /// Whether the markdown has any of a status report's sections.
-    var looksLikeStatusReport: Bool {
-        sections.contains { [.infrastructure, .agents, .phases, .protocol].contains($0.kind) }
     }
 }
 

@@ -1,30 +1,39 @@
 struct DevlogFrontMatterMismatch: DevlogRule {
     static let description = RuleDescription(
         code: "DEVLOG007", alias: "devlog-front-matter-mismatch", family: .devlog, severity: .error,
-        summary: "A devlog entry's front matter contradicts its file name.",
-        what: "Compares the front matter's `date`, `agent` (slug or ID) and `task` with what the file name says.",
+        summary: "A devlog entry's keys contradict its file name.",
+        what: "Compares the entry's `date`, `agent` (slug, ID or name) and `task` keys, from the front matter or `**Date:**`-style lines, with what the file name says: the date whenever the name holds one, the agent and task when the name resolves to them.",
         why: "Tools read one or the other; when they disagree, the entry is about two different things.",
-        fix: "Make the front matter and the file name say the same date, agent and task.",
-        passing: [DevlogExamples.valid, DevlogExamples.entry("2025-12-11-general-purpose-test-fixes.md", agent: "gp2")],
+        fix: "Make the keys and the file name say the same date, agent and task.",
+        passing: [DevlogExamples.valid, DevlogExamples.entry("2025-12-11-general-purpose-test-fixes.md", agent: "gp2"),
+                  DevlogExamples.bodyKeys("2025-12-11-gp2-test-fixes.md")],
         failing: [DevlogExamples.entry("2025-12-11-general-purpose-test-fixes.md", date: "2025-12-12", task: "docs")
                     .replacing("date: 2025-12-12", with: "↓date: 2025-12-12")
-                    .replacing("task: docs", with: "↓task: docs")])
+                    .replacing("task: docs", with: "↓task: docs"),
+                  DevlogExamples.bodyKeys("2025-12-11-gp2-docs.md")
+                    .replacing("**Task:**", with: "↓**Task:**")])
 
     func check(_ context: DevlogContext) -> [DevlogFinding] {
         var findings: [DevlogFinding] = []
         for entry in context.entries {
-            guard case .resolved(let date, let agent, let task)? = context.resolutions[entry.path] else { continue }
-            func report(_ key: String, _ said: String, _ named: String) {
-                guard let value = entry.frontMatter[key] else { return }
+            guard let reading = context.readings[entry.path] else { continue }
+            func report(_ key: String, _ said: Located<String>, _ origin: DevlogEntry.KeyOrigin, _ named: String) {
                 findings.append(DevlogFinding(file: entry.path, finding: Finding(
-                    range: value.range, message: "the front matter says \(key) `\(said)`, the file name `\(named)`",
-                    help: "make the front matter and the file name agree")))
+                    range: said.range, message: "\(origin.describe(key)) says \(key) `\(said.value)`, the file name `\(named)`",
+                    help: "make the keys and the file name agree")))
             }
-            if let value = entry.frontMatter["date"]?.value, value != date { report("date", value, date) }
-            if let value = entry.frontMatter["agent"]?.value.lowercased(), value != agent.slug, value != agent.id?.lowercased() {
-                report("agent", value, agent.slug)
+            if reading.dateFromName, let date = reading.date?.value, let (said, origin) = entry.key("date"),
+               String(said.value.prefix(10)) != date {
+                report("date", said, origin, date)
             }
-            if let value = entry.frontMatter["task"]?.value.lowercased(), value != task { report("task", value, task) }
+            guard reading.source == .name, let plan = context.plan, let agent = reading.agent, let task = reading.task
+            else { continue }
+            if let (said, origin) = entry.key("agent"), DevlogReading.agent(named: said.value, in: plan)?.slug != agent.slug {
+                report("agent", said, origin, agent.slug)
+            }
+            if let (said, origin) = entry.key("task"), DevlogReading.task(named: said.value, among: [task]) == nil {
+                report("task", said, origin, task)
+            }
         }
         return findings
     }
@@ -72,8 +81,8 @@ struct DevlogMissingSection: DevlogRule {
     static let description = RuleDescription(
         code: "DEVLOG010", alias: "devlog-missing-section", family: .devlog, severity: .error,
         summary: "A required section of a devlog entry is missing or empty.",
-        what: "Checks that each section `.planc.yml` requires (by default Summary, Changes, Verification, Next) is a heading with content; a section holding only comments is empty.",
-        why: "Readers rely on every entry answering the same questions: what, how, how it was checked, what next.",
+        what: "Checks that each section `devlog: sections:` in `.planc.yml` requires is a heading with content; a section holding only comments is empty. No section is required unless declared. (The examples are read with `sections: [Summary, Changes, Verification, Next]`.)",
+        why: "Where a team has agreed on sections, readers rely on every entry answering the same questions: what, how, how it was checked, what next.",
         fix: "Add the section and write it; `planc devlog new` writes them all.",
         passing: [DevlogExamples.valid],
         failing: [DevlogExamples.valid.replacing("## Verification\nAll tests pass.\n\n", with: "")
@@ -109,22 +118,24 @@ struct DevlogStatusMismatch: DevlogRule {
     static let description = RuleDescription(
         code: "DEVLOG011", alias: "devlog-status-mismatch", family: .devlog, severity: .warning,
         summary: "A devlog entry's status contradicts the plan's.",
-        what: "Compares the status the entry gives (front matter `status`, or a `**Status:**` line) with the task's status in the plan.",
+        what: "Compares the status the entry gives (front matter `status`, or a `**Status:**` line) with the status in the plan of the task it names.",
         why: "An entry saying done while the plan says pending means one of them is stale.",
         fix: "Update the plan (or `planc sync` it from live state), or correct the entry.",
-        passing: [DevlogExamples.valid],
+        passing: [DevlogExamples.valid, DevlogExamples.bodyKeys("batch2-test-fixes.md")],
         failing: [DevlogExamples.entry("2025-12-11-general-purpose-changelog.md", task: "changelog", status: "done")
-                    .replacing("status: done", with: "↓status: done")])
+                    .replacing("status: done", with: "↓status: done"),
+                  DevlogExamples.bodyKeys("batch2-changelog.md", task: "Changelog")
+                    .replacing("**Status:** ✅", with: "**Status:** ↓✅")])
 
     func check(_ context: DevlogContext) -> [DevlogFinding] {
         context.entries.compactMap { entry in
-            guard case .resolved(_, _, let task)? = context.resolutions[entry.path], let said = entry.status,
-                  let planned = context.plan.status(ofTask: task), planned.status != said.value else { return nil }
-            let place = "\(context.plan.file):\(planned.range.line)"
+            guard let task = context.readings[entry.path]?.task, let plan = context.plan, let said = entry.status,
+                  let planned = plan.status(ofTask: task), planned.status != said.value else { return nil }
+            let place = "\(plan.file):\(planned.range.line)"
             return DevlogFinding(file: entry.path, finding: Finding(
                 range: said.range, message: "this entry says \(said.value.rawValue), \(place) says \(planned.status.rawValue)",
                 help: "update the plan (planc sync) or the entry",
-                related: [RelatedLocation(range: planned.range, message: "the task in the plan", file: context.plan.file)]))
+                related: [RelatedLocation(range: planned.range, message: "the task in the plan", file: plan.file)]))
         }
     }
 }
@@ -133,8 +144,8 @@ struct DevlogDuplicateEntry: DevlogRule {
     static let description = RuleDescription(
         code: "DEVLOG012", alias: "devlog-duplicate", family: .devlog, severity: .error,
         summary: "Two devlog entries for the same agent, task and day.",
-        what: "Groups entries by what their names resolve to (agent by slug or ID) and reports every one after the first of a group.",
-        why: "One entry per task and day: two split the record and one of them is usually stale.",
+        what: "Among entries held to a declared devlog pattern, groups them by the day, agent (by slug or ID) and task they are about and reports every one after the first of a group.",
+        why: "Where names follow a pattern, one entry per task and day: two split the record and one of them is usually stale.",
         fix: "Merge the entries into one.",
         passing: [DevlogExamples.valid + DevlogExamples.entry("2025-12-11-gp2-docs.md", agent: "gp2", task: "docs",
                                                                  status: "inProgress")],
@@ -145,7 +156,8 @@ struct DevlogDuplicateEntry: DevlogRule {
         var first: [String: DevlogEntry] = [:]
         var findings: [DevlogFinding] = []
         for entry in context.entries.sorted(by: { $0.path < $1.path }) {
-            guard case .resolved(let date, let agent, let task)? = context.resolutions[entry.path] else { continue }
+            guard let reading = context.readings[entry.path], reading.heldToPattern, let date = reading.date?.value,
+                  let agent = reading.agent, let task = reading.task else { continue }
             let key = "\(date)|\(agent.slug)|\(task)"
             if let earlier = first[key] {
                 findings.append(DevlogFinding(file: entry.path, finding: Finding(

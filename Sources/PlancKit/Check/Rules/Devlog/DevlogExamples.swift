@@ -42,6 +42,14 @@ public enum DevlogExamples {
     /// "Today" for the examples.
     public static let today = CalendarDate(year: 2025, month: 12, day: 12)!
 
+    /// The settings the examples are read with: the plan declares the name
+    /// pattern, and these sections are required (none are by default).
+    public static let configuration: Configuration = {
+        var configuration = Configuration()
+        configuration.devlogSections = ["Summary", "Changes", "Verification", "Next"]
+        return configuration
+    }()
+
     /// A complete entry, with front matter.
     static func entry(_ file: String, date: String = "2025-12-11", agent: String = "general-purpose",
                       task: String = "test-fixes", status: String = "done", title: String = "Test fixes") -> String {
@@ -73,4 +81,35 @@ public enum DevlogExamples {
     }
 
     static let valid = entry("2025-12-11-general-purpose-test-fixes.md")
+
+    /// An entry written without planc's conventions: its keys in the body,
+    /// its own sections, any name.
+    static func bodyKeys(_ file: String, date: String = "2025-12-11", agent: String = "General-Purpose Agent",
+                         task: String = "Test fixes", status: String = "✅ DONE") -> String {
+        """
+        <!-- file: \(file) -->
+        # Test fixes
+
+        **Date:** \(date)
+        **Agent:** \(agent)
+        **Task:** \(task)
+        **Status:** \(status)
+
+        ## Summary
+        Fixed the failing tests.
+
+        ## Technical Decisions
+        - Kept the fixtures small.
+
+        ## Changes
+        - Updated fixtures.
+
+        ## Verification
+        All tests pass.
+
+        ## Next
+        Nothing left.
+
+        """
+    }
 }

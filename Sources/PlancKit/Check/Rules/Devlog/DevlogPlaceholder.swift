@@ -8,8 +8,6 @@ struct DevlogPlaceholder: Rule {
         passing: ["## Coordination Protocol\n\n### Monitoring\n- **Devlog:** `/devlog/<date>-<agent>-<task>.md`\n"],
         failing: ["## Coordination Protocol\n\n### Monitoring\n- **Devlog:** `/devlog/<date>-↓<agent_type>-<task>.md`\n"])
 
-    static let placeholders: Set<String> = ["date", "agent", "task"]
-
     func check(_ context: CheckContext) -> [Finding] {
         guard let pattern = context.plan.protocolSpec?.devlogPattern else { return [] }
         var findings: [Finding] = []
@@ -17,7 +15,7 @@ struct DevlogPlaceholder: Rule {
         var search = text.startIndex
         while let open = text[search...].firstIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
             let name = String(text[text.index(after: open)..<close])
-            if !Self.placeholders.contains(name.lowercased()) {
+            if !DevlogPattern.placeholders.contains(name.lowercased()) {
                 let end = text.index(after: close)
                 findings.append(Finding(
                     range: context.subrange(of: pattern.range, text: text, from: open, to: end),

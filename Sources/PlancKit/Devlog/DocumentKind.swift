@@ -1,0 +1,60 @@
+extension Plan {
+    /// Whether agents or phases were read from the markdown, in whatever
+    /// shape the parser reads them (sections, tables, lists).
+    public var hasAgentsOrPhases: Bool { !agents.isEmpty || !phases.isEmpty }
+
+    /// Whether the markdown is a status report: agents or phases were read
+    /// from it, or it has an agents, phase plan, infrastructure or protocol
+    /// section. Its name and folder do not matter. This is the one place
+    /// planc decides it.
+    public var isStatusReport: Bool {
+        hasAgentsOrPhases || sections.contains { [.agents, .phases, .infrastructure, .protocol].contains($0.kind) }
+    }
+}
+
+/// What a markdown file is to `planc check`, judged by its content first.
+public enum DocumentKind: Sendable, Hashable {
+    case statusReport
+    case devlogEntry
+    /// Neither: a README, notes, other documents.
+    case other
+
+    /// The kind as the content tells it: a status report when agents or
+    /// phases were read from it; else a devlog entry when it says its date,
+    /// agent or task (front matter or body keys); else a status report when
+    /// it has a report's sections. Nil when the content does not tell, and
+    /// the name decides (`byName`). `entry` is read only when agents and
+    /// phases did not decide (a large report is not read twice).
+    public static func byContent(plan: Plan, entry: () -> DevlogEntry) -> DocumentKind? {
+        if plan.hasAgentsOrPhases { return .statusReport }
+        if entry().hasEntryKeys { return .devlogEntry }
+        if plan.isStatusReport { return .statusReport }
+        return nil
+    }
+
+    /// For markdown whose content does not tell: a devlog entry when its
+    /// file name follows a declared pattern that holds it (`.planc.yml`'s,
+    /// else a plan's Monitoring pattern), or reads as an agent and task of a
+    /// plan of the run (with `<date>-<agent>-<task>.md` where a plan declares
+    /// none); else other. A name alone, with nothing declared and no plan,
+    /// makes no entry.
+    public static func byName(_ name: String, configuration: Configuration, plans: [Plan]) -> DocumentKind {
+        func resolves(_ pattern: DevlogPattern, _ plan: Plan) -> Bool {
+            switch DevlogContext.resolve(name, pattern: pattern, plan: plan) {
+            case .resolved, .ambiguous: return true
+            default: return false
+            }
+        }
+        func held(by pattern: DevlogPattern) -> Bool {
+            guard let match = pattern.matches(name).first else { return false }
+            return pattern.holds(date: match.date)
+        }
+        if let pattern = configuration.devlogPattern, held(by: pattern) { return .devlogEntry }
+        for plan in plans {
+            let declared = DevlogContext.declaredPattern(plan: plan, configuration: configuration)
+            if let declared, held(by: declared) { return .devlogEntry }
+            if resolves(declared ?? .standard, plan) { return .devlogEntry }
+        }
+        return .other
+    }
+}
