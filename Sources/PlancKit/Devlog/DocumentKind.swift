@@ -1,14 +1,19 @@
 extension Plan {
-    /// Whether agents or phases were read from the markdown, in whatever
-    /// shape the parser reads them (sections, tables, lists).
-    public var hasAgentsOrPhases: Bool { !agents.isEmpty || !phases.isEmpty }
+    /// Whether agents, phases or tasks were read from the markdown, in
+    /// whatever shape the parser reads them (sections, tables, lists).
+    public var hasAgentsOrPhases: Bool { !agents.isEmpty || !phases.isEmpty || !tasks.isEmpty }
 
-    /// Whether the markdown is a status report: agents or phases were read
-    /// from it, or it has an agents, phase plan, infrastructure or protocol
-    /// section. Its name and folder do not matter. This is the one place
-    /// planc decides it.
+    /// Whether the markdown is a status report: agents, phases or tasks were
+    /// read from it; or it has two kinds of a report's sections (agents,
+    /// phase plan, tasks, infrastructure, protocol); or a table or list in
+    /// such a section looks like plan content that planc could not read.
+    /// One section alone with prose (a document with a `## Phases`
+    /// chapter) is not a report. Its name and folder do not matter. This is
+    /// the one place planc decides it.
     public var isStatusReport: Bool {
-        hasAgentsOrPhases || sections.contains { [.agents, .phases, .infrastructure, .protocol].contains($0.kind) }
+        if hasAgentsOrPhases { return true }
+        let kinds = Set(sections.map(\.kind)).intersection([.agents, .phases, .tasks, .infrastructure, .protocol])
+        return kinds.count >= 2 || notes.contains { $0.kind == .unread }
     }
 }
 

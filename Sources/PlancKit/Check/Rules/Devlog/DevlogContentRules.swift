@@ -62,9 +62,10 @@ struct DevlogMissingTitle: DevlogRule {
     static let description = RuleDescription(
         code: "DEVLOG009", alias: "devlog-missing-title", family: .devlog, severity: .error,
         summary: "A devlog entry has no `#` title.",
-        what: "Checks that the entry has a level-one heading.",
+        what: "Checks that the entry has a level-one heading. A convention: off unless `.planc.yml` turns it on (`rules: {devlog-missing-title: error}`).",
         why: "The title is what a reader and an index show for the entry.",
         fix: "Add a title such as `# Rate limiting: per-endpoint limits`.",
+        enabledByDefault: false,
         passing: [DevlogExamples.valid],
         failing: [DevlogExamples.valid.replacing("# Test fixes\n", with: "").replacing("---\ndate", with: "↓---\ndate")])
 
