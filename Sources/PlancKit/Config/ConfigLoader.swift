@@ -20,6 +20,9 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible {
 ///     rules:
 ///       PLAN013: off               # or error, warning, note; code or alias
 ///       unknown-status: error
+///     vocabulary:
+///       EN COURS: inProgress
+///       HAUTE: high
 ///     hours-per-day: 8
 ///     stale-heartbeat: 10m
 ///     live:
@@ -99,6 +102,23 @@ public enum ConfigLoader {
                         throw ConfigError(file: file, line: settingNode.line,
                                           message: "`rules.\(name)`: expected error, warning, note or off, not `\(settingNode.string ?? "")`")
                     }
+                }
+            case "vocabulary":
+                guard let words = value.mapping else {
+                    throw fail("expected a mapping of word: meaning (`EN COURS: inProgress`, `HAUTE: high`)")
+                }
+                for (wordNode, meaningNode) in words {
+                    let word = wordNode.string ?? ""
+                    guard !Vocabulary.normalised(word).isEmpty else {
+                        throw ConfigError(file: file, line: wordNode.line, message: "`vocabulary`: a word must have letters or digits")
+                    }
+                    guard let name = meaningNode.string, let meaning = Vocabulary.Meaning(name: name) else {
+                        throw ConfigError(file: file, line: meaningNode.line,
+                                          message: "`vocabulary.\(word)`: `\(meaningNode.string ?? "")` is not a status "
+                                              + "(done, inProgress, pending, running, blocked, waiting, failed, decision) "
+                                              + "or a priority (critical, high, medium, low)")
+                    }
+                    configuration.vocabulary.add(word, meaning)
                 }
             case "hours-per-day":
                 guard let hours = value.float, hours > 0, hours <= 24 else { throw fail("expected a number of hours from 0 to 24") }
@@ -190,7 +210,7 @@ public enum ConfigLoader {
                 }
             default:
                 throw ConfigError(file: file, line: line,
-                                  message: "`\(key)`: unknown key (rules, hours-per-day, stale-heartbeat, live, devlog, diff)")
+                                  message: "`\(key)`: unknown key (rules, vocabulary, hours-per-day, stale-heartbeat, live, devlog, diff)")
             }
         }
         return configuration

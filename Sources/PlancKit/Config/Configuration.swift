@@ -11,6 +11,8 @@ public struct Configuration: Sendable, Hashable {
     public var rules: [String: RuleSetting] = [:]
     /// Hours in a day of effort (`2d`).
     public var hoursPerDay: Double = 8
+    /// The team's own words for statuses and priorities.
+    public var vocabulary = Vocabulary()
     /// A running agent whose heartbeat is older than this is stale (seconds).
     public var staleHeartbeatSeconds: Double = 600
     /// Live endpoints for the commands that read live state.
@@ -39,7 +41,7 @@ public struct Configuration: Sendable, Hashable {
 
     public init() {}
 
-    public var parseOptions: ParseOptions { ParseOptions(hoursPerDay: hoursPerDay) }
+    public var parseOptions: ParseOptions { ParseOptions(hoursPerDay: hoursPerDay, vocabulary: vocabulary) }
 
     /// A rule's severity as configured, or nil when it is switched off.
     public func severity(of rule: RuleDescription) -> Severity? {

@@ -45,7 +45,7 @@ extension PlanParser {
         let (layout, extras) = collectFields(parts, plainKeys: &plainKeys) { key, _, list in
             switch key.normalisedKey {
             case "status", "state":
-                agent.status = source.statusValue(key.value)
+                agent.status = statusValue(key.value)
                 return "status"
             case "started", "start":
                 let text = source.text(key.value)
@@ -165,12 +165,12 @@ extension PlanParser {
             let box = entry.taskState == .checked ? "[x]" : "[ ]"
             let words = source.text(headline)
             status = StatusValue(text: words, marker: box, markerStatus: StatusWords.status(ofMarker: box),
-                                 words: words, wordStatus: StatusWords.status(ofWords: words),
+                                 words: words, wordStatus: wordStatus(of: words),
                                  range: source.range(headline))
         } else if let found = source.leadingMarker(headline) {
-            status = source.statusValue(headline, marker: found)
+            status = statusValue(headline, marker: found)
             rest = found.rest
-        } else if let value = source.statusValue(headline), value.wordStatus != nil {
+        } else if let value = statusValue(headline), value.wordStatus != nil {
             // Words alone: `Task 1: Rate limiting (IN PROGRESS)`, `DONE: Task 5`.
             status = value
         }
@@ -206,7 +206,7 @@ extension PlanParser {
         if let number = taskNumber(slice) { return number }
         guard let colon = source.find(": ", in: slice), colon < slice.start + 16 else { return nil }
         let words = source.text(slice.upTo(colon))
-        guard StatusWords.status(ofWords: words) != nil, words == words.uppercased() else { return nil }
+        guard wordStatus(of: words) != nil, words == words.uppercased() else { return nil }
         return taskNumber(source.trimmed(slice.from(colon + 1)))
     }
 

@@ -85,7 +85,7 @@ extension PlanParser {
         var slice = source.trimmed(whole)
         var parts = HeadingParts(name: slice)
         if let found = source.leadingMarker(slice) {
-            parts.status = source.statusValue(slice, marker: found).map { value in
+            parts.status = statusValue(slice, marker: found).map { value in
                 var value = value
                 value.words = ""
                 value.wordStatus = nil
@@ -108,7 +108,7 @@ extension PlanParser {
             if let space = source.findLast(" ", in: slice) {
                 let last = source.trimmed(slice.from(space))
                 if let marker = source.leadingMarker(last), marker.rest.isEmpty, trailingStatus == nil {
-                    trailingStatus = source.statusValue(last)
+                    trailingStatus = statusValue(last)
                     slice = source.trimmed(slice.upTo(space))
                     changed = true
                     continue
@@ -139,13 +139,13 @@ extension PlanParser {
             if let (dash, after) = lastDash(slice) {
                 let candidate = source.trimmed(slice.from(after))
                 let before = source.trimmed(slice.upTo(dash))
-                if parts.priority == nil, PriorityWords.priority(of: source.text(candidate)) != nil {
+                if parts.priority == nil, priority(of: source.text(candidate)) != nil {
                     parts.priority = candidate
                     slice = before
                     changed = true
                     continue
                 }
-                if trailingStatus == nil, let value = source.statusValue(candidate),
+                if trailingStatus == nil, let value = statusValue(candidate),
                    value.status != nil || value.marker != nil || source.at(before, before.end - 1) == 0x29 {
                     trailingStatus = value
                     slice = before
@@ -167,7 +167,7 @@ extension PlanParser {
         while offset > slice.start {
             if source.at(slice, offset - 1) == 0x20, let byte = source.at(slice, offset), byte >= 0xE0 || byte == 0x5B {
                 let candidate = slice.from(offset)
-                if let marker = source.leadingMarker(candidate), let value = source.statusValue(candidate, marker: marker),
+                if let marker = source.leadingMarker(candidate), let value = statusValue(candidate, marker: marker),
                    marker.rest.isEmpty || value.wordStatus != nil {
                     return (offset, value)
                 }
@@ -255,8 +255,8 @@ extension PlanParser {
                 return true
             }
         }
-        if status == nil, let value = source.statusValue(inner), value.marker != nil || value.wordStatus != nil,
-           value.marker != nil || StatusWords.status(ofWords: value.words) != nil,
+        if status == nil, let value = statusValue(inner), value.marker != nil || value.wordStatus != nil,
+           value.marker != nil || wordStatus(of: value.words) != nil,
            !value.words.contains(where: \.isNumber) || value.marker != nil {
             status = value
             return true

@@ -66,7 +66,7 @@ extension PlanParser {
                                       range: source.range(value))
                 return "effort"
             case "status":
-                phase.statusNote = source.statusValue(value)
+                phase.statusNote = statusValue(value)
                 return phase.statusNote == nil ? nil : "status"
             case "blocker", "blockers", "blocked by":
                 phase.blocker = Located(source.text(value), range: source.range(value))
@@ -144,8 +144,8 @@ extension PlanParser {
             return (slice, nil)
         }
         let inner = LineSlice(line: slice.line, start: open + 1, end: slice.end - 1)
-        guard let status = source.statusValue(inner), status.marker != nil || status.wordStatus != nil,
-              status.marker != nil || StatusWords.status(ofWords: status.words) != nil,
+        guard let status = statusValue(inner), status.marker != nil || status.wordStatus != nil,
+              status.marker != nil || wordStatus(of: status.words) != nil,
               !status.words.contains(where: \.isNumber) else {
             return (slice, nil)
         }

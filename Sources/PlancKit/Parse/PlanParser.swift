@@ -140,7 +140,7 @@ public struct PlanParser: Sendable {
         guard let space = source.findLast(" ", in: slice) else { return nil }
         let last = source.trimmed(slice.from(space))
         guard let marker = source.leadingMarker(last), marker.rest.isEmpty else { return nil }
-        return source.statusValue(last)
+        return statusValue(last)
     }
 
     func sectionRange(heading: Int?, items: [TopItem]) -> SourceRange {

@@ -56,7 +56,7 @@ extension PlanParser {
             for (column, cell) in cells.enumerated() where column != nameColumn && !cell.isEmpty {
                 switch column {
                 case idColumn: agent.id = source.text(source.unwrappedCode(cell))
-                case statusColumn: agent.status = source.statusValue(cell)
+                case statusColumn: agent.status = statusValue(cell)
                 case taskColumn: agent.currentTask = currentTask(cell)
                 case startedColumn:
                     let text = source.text(cell)
@@ -93,7 +93,7 @@ extension PlanParser {
             readHeadingFields(nameParts, into: &agent)
             let restParts = headingParts(rest)
             readHeadingFields(restParts, into: &agent)
-            if agent.status == nil, !rest.isEmpty, let value = source.statusValue(rest),
+            if agent.status == nil, !rest.isEmpty, let value = statusValue(rest),
                value.status != nil {
                 agent.status = value
             }
@@ -163,7 +163,7 @@ extension PlanParser {
             for (column, cell) in cells.enumerated() where column != nameColumn && !cell.isEmpty {
                 let text = source.text(cell)
                 switch column {
-                case statusColumn: phase.status = source.statusValue(cell)
+                case statusColumn: phase.status = statusValue(cell)
                 case effortColumn: phase.effort = parsedEffort(cell)
                 case durationColumn:
                     phase.duration = Parsed(text: text, value: QuantityParsing.duration(text), range: source.range(cell))
@@ -278,9 +278,9 @@ extension PlanParser {
                 case agentColumn: task.assignee = text
                 case effortColumn: task.effort = parsedEffort(cell)
                 case priorityColumn:
-                    task.priority = Parsed(text: text, value: PriorityWords.priority(of: text), range: source.range(cell))
+                    task.priority = Parsed(text: text, value: priority(of: text), range: source.range(cell))
                 case statusColumn:
-                    if let value = source.statusValue(cell) {
+                    if let value = statusValue(cell) {
                         if value.marker != nil { task.marker = value } else { task.wordStatus = value }
                     }
                 case phaseColumn:

@@ -97,7 +97,7 @@ extension PlanParser {
             var wordEnd = word.start
             while let byte = source.at(word, wordEnd), byte != 0x20, byte != 0x2C, byte != 0x2E { wordEnd += 1 }
             let priorityText = source.text(word.upTo(wordEnd))
-            priority = Parsed(text: priorityText, value: PriorityWords.priority(of: priorityText),
+            priority = Parsed(text: priorityText, value: self.priority(of: priorityText),
                               range: source.range(word.upTo(wordEnd)))
             after = source.trimmed(word.from(wordEnd))
         }
@@ -107,8 +107,8 @@ extension PlanParser {
                             effort: effort, priority: priority, marker: nil, status: .pending,
                             trailing: after.isEmpty ? nil : source.text(after),
                             continuation: texts(entry.continuation), range: entry.range)
-        if !after.isEmpty, let value = source.statusValue(after), value.wordStatus != nil,
-           StatusWords.status(ofWords: value.words) != nil {
+        if !after.isEmpty, let value = statusValue(after), value.wordStatus != nil,
+           wordStatus(of: value.words) != nil {
             task.wordStatus = value
         }
         return task
@@ -128,9 +128,9 @@ extension PlanParser {
             effort = found
             title = cut
         }
-        let priority = (parts.priority ?? parts.field("priority")).map { slice in
-            Parsed(text: source.text(slice), value: PriorityWords.priority(of: source.text(slice)),
-                   range: source.range(slice))
+        let prioritySlice = parts.priority ?? parts.field("priority")
+        let priority = prioritySlice.map { slice in
+            Parsed(text: source.text(slice), value: self.priority(of: source.text(slice)), range: source.range(slice))
         }
         let titleText = source.text(title)
         var task = PlanTask(id: explicitID ?? Slug.make(titleText), hasExplicitID: explicitID != nil,
@@ -138,7 +138,7 @@ extension PlanParser {
                             effort: effort, priority: priority, marker: nil, status: .pending, trailing: nil,
                             continuation: texts(entry.continuation), range: entry.range)
         task.wordStatus = parts.status.flatMap { $0.marker == nil && $0.wordStatus != nil ? $0 : nil }
-            ?? parts.field("status").flatMap { source.statusValue($0) }
+            ?? parts.field("status").flatMap { statusValue($0) }
         task.assignee = parts.field("agent", "assignee", "owner", "assigned to", "assigned").map { source.text($0) }
         if let depends = parts.field("depends on", "dependencies", "depends", "blocked by", "waiting for", "after") {
             task.dependsOn = source.split(depends, separators: [0x2C]).map { source.text($0) }
@@ -198,8 +198,8 @@ extension PlanParser {
         } else {
             return nil
         }
-        guard !after.isEmpty, let value = source.statusValue(words),
-              StatusWords.status(ofWords: value.words) != nil else { return nil }
+        guard !after.isEmpty, let value = statusValue(words),
+              wordStatus(of: value.words) != nil else { return nil }
         return (value, after)
     }
 
