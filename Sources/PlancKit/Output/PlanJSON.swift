@@ -305,7 +305,9 @@ public enum PlanJSON {
             json.endObject()
         }
         json.key("extra"); array(&json, phase.extras, extra)
-        json.key("unmapped"); array(&json, unmapped(phase.layout), rawMarkdown)
+        // Items of its key list that planc read as its tasks are mapped.
+        let taskLines = Set(phase.tasks.map(\.range.line))
+        json.key("unmapped"); array(&json, unmapped(phase.layout).filter { !taskLines.contains($0.range.line) }, rawMarkdown)
         json.key("range"); range(&json, phase.range)
         json.endObject()
     }

@@ -138,6 +138,13 @@ extension PlanParser {
         return entries
     }
 
+    /// One item of a list, read like `listEntries` reads it.
+    func listEntry(_ item: Int) -> ListEntry? {
+        let parent = Int(tree[item].parent)
+        guard parent >= 0, tree[parent].kind == .list else { return nil }
+        return listEntries(parent).first { $0.node == item }
+    }
+
     /// The column where an item's content starts: after the marker and the
     /// one to four spaces that follow it (CommonMark's rule).
     func contentIndent(of item: Int) -> Int {

@@ -16,8 +16,9 @@ enum FieldPart {
     case key(KeyLine, continuation: [LineSlice], list: OwnedList?, range: SourceRange)
     /// A block that holds no keys.
     case block(Int)
-    /// Markdown next to keys.
-    case raw(RawMarkdown)
+    /// Markdown next to keys; for an item of a list of keys that holds no
+    /// key, the item's node.
+    case raw(RawMarkdown, item: Int? = nil)
     /// Markdown nested in a key's list item, after the key.
     case nested(RawMarkdown)
 }
@@ -127,7 +128,7 @@ extension PlanParser {
             position += 1
             let itemDedent = Int(tree[entry.node].startColumn) - 1
             guard let headline = entry.headline, keyLine(headline) != nil else {
-                parts.append(.raw(raw([entry.node], dedent: itemDedent)))
+                parts.append(.raw(raw([entry.node], dedent: itemDedent), item: entry.node))
                 continue
             }
             var keys = keyGroups([headline] + entry.continuation, plainKeys: plainKeys)
@@ -209,7 +210,7 @@ extension PlanParser {
                 }
             case .block(let node):
                 layout.append(.raw(raw([node], dedent: 0)))
-            case .raw(let markdown):
+            case .raw(let markdown, _):
                 layout.append(.raw(markdown))
             case .nested(let markdown):
                 layout.append(.nested(markdown))

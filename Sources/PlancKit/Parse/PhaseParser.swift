@@ -100,6 +100,13 @@ extension PlanParser {
         // A list or table of tasks in the phase's body, under no key.
         var readBody = false
         for part in fields {
+            // `- Phase 2.1: Region EU (PENDING)` among the phase's keys.
+            if case .raw(_, let item?) = part, let headline = listEntry(item)?.headline,
+               let (_, sub) = PhaseNames.numbers(source.text(headline)), sub != nil, let entry = listEntry(item) {
+                phase.tasks.append(phaseTask(task(entry)))
+                readBody = true
+                continue
+            }
             guard case .block(let node) = part else { continue }
             if tree[node].kind == .list {
                 let tasks = listEntries(node).map { self.task($0) }

@@ -154,11 +154,17 @@ extension PlanParser {
             let cell = unbolded(cells[nameColumn])
             let parts = headingParts(cell, phaseWord: true)
             var number = parts.number
-            if number == nil, let value = Int(source.text(parts.name)) { number = value }
-            var phase = Phase(number: number ?? position + 1, name: source.text(parts.name),
+            var name = source.text(parts.name)
+            if number == nil, let value = Int(name) {
+                // `| 3 |` under `Milestone`: Milestone 3.
+                number = value
+                let word = table.header[nameColumn]
+                name = word.prefix(1).uppercased() + word.dropFirst() + " \(value)"
+            }
+            var phase = Phase(number: number ?? position + 1, name: name,
                               heading: Heading(text: source.text(cells[nameColumn]), level: 0, range: source.range(cell)),
                               range: source.range(lines: line, through: line))
-            if parts.number != nil, number != nil, parts.name.isEmpty { phase.name = source.text(cell) }
+            if parts.number != nil, parts.name.isEmpty { phase.name = source.text(cell) }
             phase.status = parts.status
             for (column, cell) in cells.enumerated() where column != nameColumn && !cell.isEmpty {
                 let text = source.text(cell)
