@@ -32,7 +32,7 @@ extension PlanParser {
         // `Task 3:` or `Phase 2.1:` first.
         var number = entry.number
         var phaseNumber: Int?
-        if let (phase, sub) = PhaseNames.numbers(source.text(rest)), let sub {
+        if mayNamePhase(rest), let (phase, sub) = PhaseNames.numbers(source.text(rest)), let sub {
             phaseNumber = phase
             number = sub
             rest = skipWordAndNumber(rest)
@@ -59,6 +59,13 @@ extension PlanParser {
         task.status = Self.taskStatus(marker: marker, words: task.wordStatus)
         readSteps(entry, into: &task)
         return task
+    }
+
+    /// Whether the slice starts with a letter a phase word starts with: a
+    /// byte test, so that most tasks make no String for `PhaseNames`.
+    private func mayNamePhase(_ slice: LineSlice) -> Bool {
+        guard let byte = source.at(slice, slice.start) else { return false }
+        return [0x70, 0x62, 0x6D, 0x73, 0x77, 0x69].contains(byte | 0x20)  // p b m s w i
     }
 
     /// A box or marker, else the words; an empty box gives way to words that
