@@ -2,6 +2,8 @@
 public struct Agent: Sendable, Hashable {
     public var name: String
     public var id: String?
+    /// The value of an `Agent ID` key, as written, when the ID came from one.
+    public var idText: String?
     /// The name in kebab case without a trailing `-agent`.
     public var slug: String
     public var heading: Heading

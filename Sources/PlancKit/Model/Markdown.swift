@@ -63,8 +63,18 @@ public struct WrittenForm: Sendable, Hashable {
     public var fingerprint: Int = 0
     /// Known keys written without bold, by field name: the key as written.
     public var plainKeys: [String: String] = [:]
+    /// Known keys by field name, as written (`Depends on` for
+    /// `dependencies`), so that a synonym comes back as the author wrote it.
+    public var keyNames: [String: String] = [:]
 
     public init() {}
+
+    /// A known field's key line in the way it was written: plain or bold,
+    /// with its own name; `canonical` for a field that was not written.
+    public func keyLine(_ field: String, canonical: String, _ value: String) -> String {
+        if let plain = plainKeys[field] { return value.isEmpty ? plain + ":" : plain + ": " + value }
+        return MarkdownBlocks.keyLine(keyNames[field] ?? canonical, value)
+    }
 
     public static func == (lhs: WrittenForm, rhs: WrittenForm) -> Bool { true }
     public func hash(into hasher: inout Hasher) {}

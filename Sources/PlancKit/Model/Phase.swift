@@ -19,6 +19,9 @@ public struct Phase: Sendable, Hashable {
     /// What this phase blocks (`**Blocks:** Phase 3`): the reverse of a
     /// dependency.
     public var blocks: [Dependency] = []
+    public var blocksText: String?
+    /// Whether `status` came from the `Status` key, the heading having none.
+    public var statusFromNote = false
     public var extras: [ExtraField] = []
     public var layout: [FieldSlot] = []
     public var written = WrittenForm()

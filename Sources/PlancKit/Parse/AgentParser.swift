@@ -29,60 +29,109 @@ extension PlanParser {
         var agent = Agent(name: name, id: nil, slug: Slug.agent(name), heading: heading, range: range)
         readHeadingFields(parts, into: &agent)
 
-        let plainKeys = readAgentFields(fieldParts(body, plainKeys: Self.agentKeys), into: &agent)
-        let canonical = level(headingNode) == 3 && plainKeys.isEmpty
+        let shaped = readAgentFields(fieldParts(body, plainKeys: Self.agentKeys), into: &agent)
+        let canonical = level(headingNode) == 3 && !shaped
             && MarkdownRenderer.agentHeading(agent) == "### " + heading.text
         if !canonical { agent.written.verbatim = verbatim(heading: headingNode, body: body) }
         return agent
     }
 
-    /// Reads an agent's keys into it; returns the known keys written
-    /// without bold.
-    func readAgentFields(_ parts: [FieldPart], into agent: inout Agent) -> [String: String] {
-        var progressList: OwnedList?
-        var tasksList: OwnedList?
-        var plainKeys: [String: String] = [:]
-        let (layout, extras) = collectFields(parts, plainKeys: &plainKeys) { key, _, list in
+    /// Reads an agent's keys into it. Returns whether it took a shape planc
+    /// does not write itself (plain keys, a list read from a paragraph's
+    /// lines), so that the agent is rendered as written.
+    func readAgentFields(_ parts: [FieldPart], into agent: inout Agent) -> Bool {
+        var progressEntries: [ListEntry]?
+        var taskEntries: [ListEntry]?
+        var linesAsList = false
+        var taken = Set<String>()
+        /// The first key for a field wins; a synonym after it stays an
+        /// unknown key, kept as written.
+        func first(_ field: String) -> Bool { taken.insert(field).inserted }
+        var written = agent.written
+        let (layout, extras) = collectFields(parts, written: &written) { key, continuation, list in
             switch key.normalisedKey {
             case "status", "state":
+                guard first("status") else { return nil }
                 agent.status = statusValue(key.value)
                 return "status"
             case "started", "start":
+                guard first("started") else { return nil }
                 let text = source.text(key.value)
                 agent.started = Parsed(text: text, value: QuantityParsing.dateTime(text), range: source.range(key.value))
                 return "started"
             case "current task", "working on", "current":
+                guard first("currentTask") else { return nil }
                 agent.currentTask = currentTask(key.value)
                 return "currentTask"
-            case "progress":
-                guard let list else { return nil }
-                progressList = list
-                return "progress"
-            case "tasks":
-                guard let list else { return nil }
-                tasksList = list
-                return "tasks"
+            case "progress", "tasks":
+                let field = key.normalisedKey
+                guard key.value.isEmpty, !taken.contains(field) else { return nil }
+                var found = list.map(entries)
+                if found == nil, let lines = listLines(continuation) {
+                    // `**Tasks:**` and a list that cannot interrupt the
+                    // paragraph (`3. ...`): its items are the paragraph's lines.
+                    found = lines
+                    linesAsList = true
+                }
+                guard let found else { return nil }
+                taken.insert(field)
+                if field == "progress" { progressEntries = found } else { taskEntries = found }
+                return field
             case "available for":
+                guard first("availableFor") else { return nil }
                 agent.availableForText = source.text(key.value)
                 agent.availableFor = source.split(key.value, separators: [0x2C]).map {
                     Located(source.text($0), range: source.range($0))
                 }
                 return "availableFor"
             case "agent id", "id":
-                guard agent.id == nil, !key.value.isEmpty else { return nil }
+                guard agent.id == nil, !key.value.isEmpty, first("agentID") else { return nil }
                 agent.id = source.text(source.unwrappedCode(key.value))
-                return nil
+                agent.idText = source.text(key.value)
+                return "agentID"
             default:
                 return nil
             }
         }
         agent.layout = layout
         agent.extras = extras
-        agent.written.plainKeys = plainKeys
-        if let tasksList { agent.tasks = entries(tasksList).map(task) }
-        if let progressList { agent.progress = entries(progressList).map(progressItem) }
+        agent.written = written
+        if let taskEntries { agent.tasks = taskEntries.map(task) }
+        if let progressEntries { agent.progress = progressEntries.map(progressItem) }
         linkProgress(&agent)
-        return plainKeys
+        return !written.plainKeys.isEmpty || linesAsList
+    }
+
+    /// Lines of a paragraph that are list items (`3. Title`, `- Title`):
+    /// entries as a list's would be, or nil when any line is not one.
+    func listLines(_ lines: [LineSlice]) -> [ListEntry]? {
+        var entries: [ListEntry] = []
+        for line in lines {
+            var offset = line.start
+            var number: Int?
+            while let byte = source.at(line, offset), byte >= 0x30 && byte <= 0x39 { offset += 1 }
+            if offset > line.start, offset - line.start <= 9,
+               let delimiter = source.at(line, offset), delimiter == 0x2E || delimiter == 0x29 {
+                number = Int(source.text(line.upTo(offset)))
+                offset += 1
+            } else if let bullet = source.at(line, offset), bullet == 0x2D || bullet == 0x2A || bullet == 0x2B {
+                offset += 1
+            } else {
+                return nil
+            }
+            guard source.at(line, offset) == 0x20 else { return nil }
+            var headline = source.trimmed(line.from(offset))
+            var state = BlockTree.TaskState.none
+            if source.at(headline, headline.start) == 0x5B, source.at(headline, headline.start + 2) == 0x5D,
+               let box = source.at(headline, headline.start + 1), box == 0x20 || box | 0x20 == 0x78 {
+                state = box == 0x20 ? .unchecked : .checked
+                headline = source.trimmed(headline.from(headline.start + 3))
+            }
+            entries.append(ListEntry(node: BlockTree.root, number: number ?? entries.count + 1, taskState: state,
+                                     headline: headline, continuation: [], children: [], contentIndent: 0,
+                                     range: source.range(line)))
+        }
+        return entries.isEmpty ? nil : entries
     }
 
     /// `(Agent ID: x)`, `(ID: x)`, `(x)` (an ID of letters and digits), a

@@ -184,14 +184,16 @@ extension PlanParser {
         _ parts: [FieldPart],
         accept: (KeyLine, [LineSlice], OwnedList?) -> String?
     ) -> (layout: [FieldSlot], extras: [ExtraField]) {
-        var plainKeys: [String: String] = [:]
-        return collectFields(parts, plainKeys: &plainKeys, accept: accept)
+        var written = WrittenForm()
+        return collectFields(parts, written: &written, accept: accept)
     }
 
-    /// The same, noting the known keys written without bold.
+    /// The same, noting how the known keys were written (plain or bold, and
+    /// their names). A second key for a field already read (a synonym:
+    /// `Requires` after `Waiting for`) is kept as an unknown key.
     func collectFields(
         _ parts: [FieldPart],
-        plainKeys: inout [String: String],
+        written: inout WrittenForm,
         accept: (KeyLine, [LineSlice], OwnedList?) -> String?
     ) -> (layout: [FieldSlot], extras: [ExtraField]) {
         var layout: [FieldSlot] = []
@@ -202,7 +204,8 @@ extension PlanParser {
             case .key(let key, let continuation, let list, let range):
                 if !seen.contains(key.normalisedKey), let name = accept(key, continuation, list) {
                     seen.insert(key.normalisedKey)
-                    if key.plain { plainKeys[name] = key.key }
+                    if key.plain { written.plainKeys[name] = key.key }
+                    written.keyNames[name] = key.key
                     layout.append(.known(name))
                 } else {
                     extras.append(extraField(key, continuation: continuation, list: list, range: range))

@@ -205,6 +205,9 @@ extension SourceText {
                     if find(" and ", in: slice, from: offset) == offset {
                         cut(at: offset, resumeAt: offset + 5); continue
                     }
+                    if at(slice, offset + 1) == 0x26 && at(slice, offset + 2) == 0x20 {
+                        cut(at: offset, resumeAt: offset + 3); continue
+                    }
                 }
             }
             offset += 1

@@ -48,79 +48,102 @@ extension PlanParser {
     /// Returns whether it used a shape planc does not write itself (plain
     /// keys, task lists), so that the phase is rendered as written.
     func readPhaseBody(_ items: [TopItem], into phase: inout Phase) -> Bool {
-        var plainKeys: [String: String] = [:]
-        var taskLists: [OwnedList] = []
+        var taskLists: [[ListEntry]] = []
+        var taken = Set<String>()
+        /// The first key for a field wins; a synonym after it stays an
+        /// unknown key, kept as written.
+        func first(_ field: String) -> Bool { taken.insert(field).inserted }
+        var written = phase.written
         let fields = fieldParts(items, plainKeys: Self.phaseKeys)
-        let (layout, extras) = collectFields(fields, plainKeys: &plainKeys) { key, continuation, list in
+        let (layout, extras) = collectFields(fields, written: &written) { key, continuation, list in
             let value = key.value
             switch key.normalisedKey {
             case "agent", "agents", "owner", "owners", "assigned to", "assignee":
+                guard first("agents") else { return nil }
                 phase.agentsText = source.text(value)
-                phase.agents = source.split(value, separators: [0x2C], words: true).map {
-                    AgentReference(text: source.text($0), agent: nil, range: source.range($0))
-                }
+                phase.agents = agentReferences(value)
                 return "agents"
             case "effort", "estimate":
-                let text = source.text(value)
-                phase.effort = Parsed(text: text, value: QuantityParsing.effort(text, hoursPerDay: options.hoursPerDay),
-                                      range: source.range(value))
+                guard first("effort") else { return nil }
+                phase.effort = parsedEffort(value)
                 return "effort"
-            case "status":
-                phase.statusNote = statusValue(value)
-                return phase.statusNote == nil ? nil : "status"
+            case "status", "state":
+                guard let note = statusValue(value), first("status") else { return nil }
+                phase.statusNote = note
+                return "status"
             case "blocker", "blockers", "blocked by":
+                guard first("blocker") else { return nil }
                 phase.blocker = Located(source.text(value), range: source.range(value))
                 return "blocker"
             case "tasks", "work items", "items":
-                if key.value.isEmpty, let list {
-                    taskLists.append(list)
+                if key.value.isEmpty, let found = list.map(entries) ?? listLines(continuation), first("tasks") {
+                    taskLists.append(found)
                     return "tasks"
                 }
-                guard continuation.isEmpty, !key.value.isEmpty else { return nil }
+                guard continuation.isEmpty, !key.value.isEmpty, first("tasks") else { return nil }
                 phase.tasksText = source.text(value)
                 phase.tasks = source.split(value, separators: [0x2C]).map(phaseTask)
                 return "tasks"
             case "dependencies", "depends on", "dependency", "waiting for", "waiting on", "requires",
                  "prerequisites":
-                guard continuation.isEmpty else { return nil }
+                guard continuation.isEmpty, first("dependencies") else { return nil }
                 phase.dependenciesText = source.text(value)
                 phase.dependencies = dependencies(value)
                 return "dependencies"
             case "blocks":
-                guard continuation.isEmpty else { return nil }
+                guard continuation.isEmpty, first("blocks") else { return nil }
+                phase.blocksText = source.text(value)
                 phase.blocks = source.split(value, separators: [0x2C]).map(dependency)
-                return nil
+                return "blocks"
             default:
                 return nil
             }
         }
         phase.layout = layout
         phase.extras = extras
-        for list in taskLists { phase.tasks += entries(list).map { phaseTask(self.task($0)) } }
-        // A list or table of tasks in the phase's body, under no key.
+        phase.written = written
+        for list in taskLists { phase.tasks += list.map { phaseTask(self.task($0)) } }
+        // A list or table of tasks in the phase's body, under no key, and
+        // task items among its keys.
         var readBody = false
         for part in fields {
-            // `- Phase 2.1: Region EU (PENDING)` among the phase's keys.
-            if case .raw(_, let item?) = part, let headline = listEntry(item)?.headline,
-               let (_, sub) = PhaseNames.numbers(source.text(headline)), sub != nil, let entry = listEntry(item) {
+            if case .raw(_, let item?) = part, let entry = listEntry(item), looksLikeTask(entry) {
                 phase.tasks.append(phaseTask(task(entry)))
                 readBody = true
                 continue
             }
             guard case .block(let node) = part else { continue }
             if tree[node].kind == .list {
-                let tasks = listEntries(node).map { self.task($0) }
-                if tasks.contains(where: { $0.marker != nil || $0.effort != nil || $0.wordStatus != nil }) {
-                    phase.tasks += tasks.map(phaseTask)
-                    readBody = true
-                }
+                phase.tasks += listEntries(node).map { phaseTask(self.task($0)) }
+                readBody = true
             } else if tree[node].kind == .table, let table = taskTable(node) {
                 phase.tasks += table.map(phaseTask)
                 readBody = true
             }
         }
-        phase.written.plainKeys = plainKeys
-        return readBody || !taskLists.isEmpty || !plainKeys.isEmpty || !phase.blocks.isEmpty
+        // The Status key is the phase's status when its heading has none.
+        if phase.status == nil, let note = phase.statusNote, note.status != nil {
+            phase.status = note
+            phase.statusFromNote = true
+        }
+        return readBody || !taskLists.isEmpty || !written.plainKeys.isEmpty
+    }
+
+    /// An item that reads as a task: a box, a marker, `Phase n.m`, an
+    /// effort or status words.
+    func looksLikeTask(_ entry: ListEntry) -> Bool {
+        guard let headline = entry.headline else { return false }
+        if entry.taskState != .none || source.leadingMarker(headline) != nil { return true }
+        if let (_, sub) = PhaseNames.numbers(source.text(headline)), sub != nil { return true }
+        let task = self.task(entry)
+        return task.effort != nil || task.wordStatus != nil
+    }
+
+    /// `Search Agent + Index Agent`, `A, B and C`, `A & B`.
+    func agentReferences(_ value: LineSlice) -> [AgentReference] {
+        source.split(value, separators: [0x2C], words: true).map {
+            AgentReference(text: source.text($0), agent: nil, range: source.range($0))
+        }
     }
 
     static let phaseKeys: Set<String> = [

@@ -175,9 +175,7 @@ extension PlanParser {
                     phase.duration = Parsed(text: text, value: QuantityParsing.duration(text), range: source.range(cell))
                 case agentColumn:
                     phase.agentsText = text
-                    phase.agents = source.split(cell, separators: [0x2C], words: true).map {
-                        AgentReference(text: source.text($0), agent: nil, range: source.range($0))
-                    }
+                    phase.agents = agentReferences(cell)
                 case dependencyColumn:
                     phase.dependenciesText = text
                     phase.dependencies = dependencies(cell)

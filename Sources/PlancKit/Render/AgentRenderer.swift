@@ -14,17 +14,19 @@ extension MarkdownRenderer {
         for slot in agent.layout + missing(in: agent.layout, known) {
             switch slot {
             case .known("status"):
-                fields.line(MarkdownBlocks.keyLine("Status", agent.status?.text ?? ""))
+                fields.line(agent.written.keyLine("status", canonical: "Status", agent.status?.text ?? ""))
             case .known("started"):
-                fields.line(MarkdownBlocks.keyLine("Started", agent.started?.text ?? ""))
+                fields.line(agent.written.keyLine("started", canonical: "Started", agent.started?.text ?? ""))
             case .known("currentTask"):
-                fields.line(MarkdownBlocks.keyLine("Current Task", agent.currentTask?.text ?? ""))
+                fields.line(agent.written.keyLine("currentTask", canonical: "Current Task", agent.currentTask?.text ?? ""))
+            case .known("agentID"):
+                fields.line(agent.written.keyLine("agentID", canonical: "Agent ID", agent.idText ?? agent.id ?? ""))
             case .known("progress"):
                 fields.line("**Progress:**", list: MarkdownBlocks.list(agent.progress.map(renderProgress)))
             case .known("tasks"):
                 fields.line("**Tasks:**", list: renderTasks(agent.tasks.filter { $0.place == .agentList }))
             case .known("availableFor"):
-                fields.line(MarkdownBlocks.keyLine("Available for", agent.availableForText ?? ""))
+                fields.line(agent.written.keyLine("availableFor", canonical: "Available for", agent.availableForText ?? ""))
             case .known:
                 break
             case .extra(let index):

@@ -9,8 +9,8 @@ extension MarkdownRenderer {
             if !items.isEmpty { blocks.append(.canonical(MarkdownBlocks.list(items))) }
             items = []
         }
-        func key(_ name: String, _ value: String) {
-            items.append("- " + MarkdownBlocks.keyLine(name, value))
+        func key(_ field: String, _ name: String, _ value: String) {
+            items.append("- " + phase.written.keyLine(field, canonical: name, value))
         }
         let known: [(String, Bool)] = [
             ("agents", phase.agentsText != nil), ("effort", phase.effort != nil),
@@ -19,12 +19,13 @@ extension MarkdownRenderer {
         ]
         for slot in phase.layout + missing(in: phase.layout, known) {
             switch slot {
-            case .known("agents"): key("Agent", phase.agentsText ?? "")
-            case .known("effort"): key("Effort", phase.effort?.text ?? "")
-            case .known("status"): key("Status", phase.statusNote?.text ?? "")
-            case .known("blocker"): key("Blocker", phase.blocker?.value ?? "")
-            case .known("tasks"): key("Tasks", phase.tasksText ?? "")
-            case .known("dependencies"): key("Dependencies", phase.dependenciesText ?? "")
+            case .known("agents"): key("agents", "Agent", phase.agentsText ?? "")
+            case .known("effort"): key("effort", "Effort", phase.effort?.text ?? "")
+            case .known("status"): key("status", "Status", phase.statusNote?.text ?? "")
+            case .known("blocker"): key("blocker", "Blocker", phase.blocker?.value ?? "")
+            case .known("tasks"): key("tasks", "Tasks", phase.tasksText ?? "")
+            case .known("dependencies"): key("dependencies", "Dependencies", phase.dependenciesText ?? "")
+            case .known("blocks"): key("blocks", "Blocks", phase.blocksText ?? "")
             case .known: break
             case .extra(let index):
                 let field = phase.extras[index]
@@ -59,7 +60,7 @@ extension MarkdownRenderer {
         if let number = phase.number {
             heading += "Phase \(number): \(phase.name)"
             if let duration = phase.duration { heading += " (\(duration.text))" }
-            if let status = phase.status { heading += " - " + status.text }
+            if let status = phase.status, !phase.statusFromNote { heading += " - " + status.text }
         } else {
             heading += phase.heading.text
         }
