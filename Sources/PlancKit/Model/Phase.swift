@@ -23,6 +23,8 @@ public struct Phase: Sendable, Hashable {
     /// Whether `status` came from the `Status` key, the heading having none.
     public var statusFromNote = false
     public var extras: [ExtraField] = []
+    /// Other facts written beside the name or in its row.
+    public var attributes: [Attribute] = []
     public var layout: [FieldSlot] = []
     public var written = WrittenForm()
     public var range: SourceRange

@@ -17,6 +17,9 @@ struct HeadingParts {
     var bareWord: LineSlice?
     /// A priority after a dash: `- CRITICAL`, `— P1`.
     var priority: LineSlice?
+    /// Whether a status follows the name (after a dash, in parentheses, a
+    /// marker at the end), not only a marker before it.
+    var statusAfterName = false
 
     func field(_ names: String...) -> LineSlice? {
         fields.last { names.contains($0.key) }?.value
@@ -155,6 +158,7 @@ extension PlanParser {
         }
         if let trailingStatus {
             parts.status = mergedStatus(leading: parts.status, trailing: trailingStatus)
+            parts.statusAfterName = true
         }
         parts.name = slice
         return parts

@@ -8,6 +8,10 @@ extension PlanParser {
         for (headingNode, body) in parts {
             let text = source.text(headingSlice(headingNode))
             guard PhaseNames.startsPhase(text) else {
+                if let (number, sub) = PhaseNames.numbers(text), let sub {
+                    note(.unread, "`\(text)` is not read as a phase: phase numbers are whole numbers "
+                         + "(`Phase \(number).\(sub)` names a task of phase \(number) in a list)", headingNode)
+                }
                 result.append(.raw(raw([headingNode], dedent: 0)))
                 result += readPhaseBlocks(body)
                 continue
@@ -35,6 +39,7 @@ extension PlanParser {
         var phase = Phase(number: number, name: source.text(rest), heading: heading, range: range)
         phase.duration = duration
         phase.status = status
+        readPhaseFields(parts, into: &phase)
 
         let shaped = readPhaseBody(body, into: &phase)
         let canonicalHeading = level(headingNode) == 3 && MarkdownRenderer.phaseHeading(phase) == "### " + heading.text

@@ -5,6 +5,8 @@ public struct PlanParser: Sendable {
     let tree: BlockTree
     let options: ParseOptions
     var plan: Plan
+    /// The heading of the section being read, for notes.
+    var sectionName = ""
 
     /// Parses a loaded source. cmark's tree is gone before this returns.
     public static func parse(_ source: SourceText, options: ParseOptions = ParseOptions()) -> Plan {
@@ -165,6 +167,7 @@ public struct PlanParser: Sendable {
             return
         }
         let heading = node.map(heading)
+        sectionName = heading.map { "`\($0.text)`" } ?? "the \(kind.displayName) section"
         var section = Section(kind: kind, heading: heading, range: range)
         switch kind {
         case .title:

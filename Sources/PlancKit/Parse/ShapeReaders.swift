@@ -18,15 +18,21 @@ extension PlanParser {
             case .table:
                 let agents = tableAgents(node)
                 if agents.isEmpty {
-                    note(.unread, "a table under Agents that gave no agent: planc reads agents from a column "
+                    note(.unread, "a table under \(sectionName) that gave no agent: planc reads agents from a column "
                          + "named Agent or Name", node)
                 }
                 plan.agents += agents
             case .list:
-                let agents = listAgents(node)
+                let (agents, unread) = listAgents(node)
                 if agents.isEmpty && looksLikeContent(node) {
-                    note(.unread, "a list under Agents that gave no agent: planc reads an agent from an item "
-                         + "that starts with its name in bold (`- **Search Agent** (ID: b71c2d0): RUNNING`)", node)
+                    note(.unread, "a list under \(sectionName) that gave no agent: planc reads an agent from an item "
+                         + "that starts with its name in bold (`- **Search Agent** (ID: b71c2d0): RUNNING`), or "
+                         + "names one with a status (`- Search Agent: RUNNING`)", node)
+                } else if !agents.isEmpty {
+                    for item in unread {
+                        note(.unread, "an item of a list of agents that planc did not read as an agent: it names "
+                             + "no agent with an ID or a status", item)
+                    }
                 }
                 plan.agents += agents
             default:
@@ -73,35 +79,57 @@ extension PlanParser {
         return agents
     }
 
-    /// `- **Search Agent** (ID: b71c2d0): 🟢 RUNNING` with its keys nested.
-    private func listAgents(_ node: Int) -> [Agent] {
+    /// `- **Search Agent** (ID: b71c2d0): 🟢 RUNNING` with its keys nested,
+    /// `- Search Agent: RUNNING`, `- Search Agent (ID: b71c2d0) — RUNNING`.
+    /// Returns the agents and the items that read as none.
+    private func listAgents(_ node: Int) -> (agents: [Agent], unread: [Int]) {
         var agents: [Agent] = []
+        var unread: [Int] = []
         for entry in listEntries(node) {
-            guard let headline = entry.headline, source.find("**", in: headline) == headline.start,
-                  let close = source.find("**", in: headline, from: headline.start + 2),
-                  close > headline.start + 2 else { continue }
-            var nameSlice = source.trimmed(LineSlice(line: headline.line, start: headline.start + 2, end: close))
-            if source.at(nameSlice, nameSlice.end - 1) == 0x3A { nameSlice = source.trimmed(nameSlice.upTo(nameSlice.end - 1)) }
-            guard !Self.agentKeys.contains(source.text(nameSlice).lowercased()) else { continue }
-            var rest = source.trimmed(headline.from(close + 2))
-            if source.at(rest, rest.start) == 0x3A { rest = source.trimmed(rest.from(rest.start + 1)) }
-            let nameParts = headingParts(nameSlice)
-            let name = source.text(nameParts.name)
-            var agent = Agent(name: name, id: nil, slug: Slug.agent(name),
-                              heading: Heading(text: source.text(headline), level: 0, range: source.range(headline)),
-                              range: entry.range)
-            readHeadingFields(nameParts, into: &agent)
-            let restParts = headingParts(rest)
-            readHeadingFields(restParts, into: &agent)
-            if agent.status == nil, !rest.isEmpty, let value = statusValue(rest),
-               value.status != nil {
-                agent.status = value
-            }
-            let children = entry.children.map { TopItem.node($0) }
-            _ = readAgentFields(fieldParts(children, plainKeys: Self.agentKeys), into: &agent)
-            agents.append(agent)
+            if let agent = listAgent(entry) { agents.append(agent) } else { unread.append(entry.node) }
         }
-        return agents
+        return (agents, unread)
+    }
+
+    private func listAgent(_ entry: ListEntry) -> Agent? {
+        guard let headline = entry.headline else { return nil }
+        var nameSlice: LineSlice
+        var rest: LineSlice
+        if source.find("**", in: headline) == headline.start,
+           let close = source.find("**", in: headline, from: headline.start + 2), close > headline.start + 2 {
+            nameSlice = source.trimmed(LineSlice(line: headline.line, start: headline.start + 2, end: close))
+            if source.at(nameSlice, nameSlice.end - 1) == 0x3A { nameSlice = source.trimmed(nameSlice.upTo(nameSlice.end - 1)) }
+            rest = source.trimmed(headline.from(close + 2))
+        } else if let colon = source.find(": ", in: headline), colon - headline.start <= 60,
+                  source.find("(", in: headline.upTo(colon)) == nil,
+                  let value = statusValue(source.trimmed(headline.from(colon + 1))), value.status != nil {
+            // `Alpha Agent: 🟢 RUNNING`
+            nameSlice = source.trimmed(headline.upTo(colon))
+            rest = source.trimmed(headline.from(colon + 1))
+        } else {
+            // `Reviewer Agent (ID: r2) — RUNNING`: a name with an ID or a status.
+            let parts = headingParts(headline)
+            guard parts.statusAfterName || parts.bareWord != nil || parts.fields.contains(where: { $0.key.hasSuffix("id") })
+            else { return nil }
+            nameSlice = headline
+            rest = headline.from(headline.end)
+        }
+        guard !Self.agentKeys.contains(source.text(nameSlice).lowercased()) else { return nil }
+        if source.at(rest, rest.start) == 0x3A { rest = source.trimmed(rest.from(rest.start + 1)) }
+        let nameParts = headingParts(nameSlice)
+        let name = source.text(nameParts.name)
+        guard !name.isEmpty else { return nil }
+        var agent = Agent(name: name, id: nil, slug: Slug.agent(name),
+                          heading: Heading(text: source.text(headline), level: 0, range: source.range(headline)),
+                          range: entry.range)
+        readHeadingFields(nameParts, into: &agent)
+        readHeadingFields(headingParts(rest), into: &agent)
+        if agent.status == nil, !rest.isEmpty, let value = statusValue(rest), value.status != nil {
+            agent.status = value
+        }
+        let children = entry.children.map { TopItem.node($0) }
+        _ = readAgentFields(fieldParts(children, plainKeys: Self.agentKeys), into: &agent)
+        return agent
     }
 
     // MARK: Phases
@@ -120,7 +148,7 @@ extension PlanParser {
                 let phases = tablePhases(node)
                 read = !phases.isEmpty
                 if phases.isEmpty {
-                    note(.unread, "a table under Phase Plan that gave no phase: planc reads phases from a column "
+                    note(.unread, "a table under \(sectionName) that gave no phase: planc reads phases from a column "
                          + "named Phase, Milestone, Batch or Name", node)
                 }
                 plan.phases += phases
@@ -128,8 +156,8 @@ extension PlanParser {
                 let count = listPhases(node)
                 read = count > 0
                 if count == 0 && looksLikeContent(node) {
-                    note(.unread, "a list under Phase Plan that gave no phase: planc reads a phase from an item "
-                         + "named `Phase <n>:` (or Batch, Milestone, Stage)", node)
+                    note(.unread, "a list under \(sectionName) that gave no phase: planc reads a phase from an item "
+                         + "named `Phase <n>:` (or Batch, Milestone, Stage), or with a status", node)
                 }
             default:
                 continue
@@ -191,14 +219,19 @@ extension PlanParser {
     }
 
     /// Items named `Phase <n>` become phases, with their nested keys and
-    /// tasks; items named `Phase <n>.<m>` are tasks of phase n. Returns how
-    /// many items were read.
+    /// tasks; items named `Phase <n>.<m>` are tasks of phase n. In a list
+    /// where no item names a phase, items with a status are phases numbered
+    /// in order (`- Design review - DONE` under `## Milestones`). Items read
+    /// as nothing are noted when others were read. Returns how many items
+    /// were read.
     private mutating func listPhases(_ node: Int) -> Int {
         var read = 0
+        var unnumbered: [ListEntry] = []
         for entry in listEntries(node) {
-            guard let headline = entry.headline else { continue }
-            let text = source.text(headline)
-            guard let (number, sub) = PhaseNames.numbers(text) else { continue }
+            guard let headline = entry.headline, let (number, sub) = PhaseNames.numbers(source.text(headline)) else {
+                unnumbered.append(entry)
+                continue
+            }
             if sub != nil {
                 let task = self.task(entry)
                 if let index = plan.phases.lastIndex(where: { $0.number == number }) {
@@ -206,23 +239,68 @@ extension PlanParser {
                 } else {
                     plan.tasks.append(task)
                 }
-                read += 1
-                continue
+            } else {
+                plan.phases.append(listPhase(entry, number: nil))
             }
-            let parts = headingParts(headline, phaseWord: true)
-            var phase = Phase(number: parts.number, name: source.text(parts.name),
-                              heading: Heading(text: text, level: 0, range: source.range(headline)), range: entry.range)
-            phase.status = parts.status
-            if let quantity = parts.quantity {
-                let durationText = source.text(quantity)
-                phase.duration = Parsed(text: durationText, value: QuantityParsing.duration(durationText),
-                                        range: source.range(quantity))
-            }
-            _ = readPhaseBody(entry.children.map { TopItem.node($0) }, into: &phase)
-            plan.phases.append(phase)
             read += 1
         }
+        if read == 0 {
+            let withStatus = unnumbered.filter { entry in
+                entry.taskState != .none || entry.headline.map { headingParts($0).status != nil } == true
+            }
+            guard withStatus.count == unnumbered.count else { return 0 }
+            for entry in withStatus { plan.phases.append(listPhase(entry, number: plan.phases.count + 1)) }
+            return withStatus.count
+        }
+        for entry in unnumbered {
+            note(.unread, "an item of a list of phases that planc did not read: it names no phase (`Phase <n>:`)",
+                 entry.node)
+        }
         return read
+    }
+
+    /// `- ✅ Phase 1: Pilot (1 week) - DONE` with its keys nested; `number`
+    /// for an item that names none.
+    private func listPhase(_ entry: ListEntry, number: Int?) -> Phase {
+        let headline = entry.headline ?? LineSlice(line: Int(tree[entry.node].startLine), start: 0, end: 0)
+        let parts = headingParts(headline, phaseWord: number == nil)
+        var phase = Phase(number: number ?? parts.number, name: source.text(parts.name),
+                          heading: Heading(text: source.text(headline), level: 0, range: source.range(headline)),
+                          range: entry.range)
+        phase.status = parts.status
+        if entry.taskState != .none {
+            // `- [x] Phase 2: Harness`: the box, and words if any.
+            let box = entry.taskState == .checked ? "[x]" : "[ ]"
+            let words = parts.status?.words ?? ""
+            phase.status = StatusValue(text: box + (words.isEmpty ? "" : " " + words), marker: box,
+                                       markerStatus: StatusWords.status(ofMarker: box), words: words,
+                                       wordStatus: parts.status?.wordStatus, range: source.range(headline))
+        }
+        if let quantity = parts.quantity {
+            let durationText = source.text(quantity)
+            phase.duration = Parsed(text: durationText, value: QuantityParsing.duration(durationText),
+                                    range: source.range(quantity))
+        }
+        readPhaseFields(parts, into: &phase)
+        _ = readPhaseBody(entry.children.map { TopItem.node($0) }, into: &phase)
+        return phase
+    }
+
+    /// `(depends on Phase 1)`, `(Owner: Search)`, `(Effort: 4h)` beside a
+    /// phase's name.
+    func readPhaseFields(_ parts: HeadingParts, into phase: inout Phase) {
+        for (key, value) in parts.fields {
+            switch key {
+            case "depends on", "dependencies", "after", "waiting for", "requires":
+                phase.dependencies += dependencies(value)
+            case "agent", "agents", "owner", "assignee":
+                phase.agents += agentReferences(value)
+            case "effort", "estimate":
+                phase.effort = parsedEffort(value)
+            default:
+                phase.attributes.append(Attribute(key: key, value: source.text(value), range: source.range(value)))
+            }
+        }
     }
 
     // MARK: Tasks
@@ -240,7 +318,7 @@ extension PlanParser {
             case .table:
                 tasks = taskTable(node) ?? []
                 if tasks.isEmpty {
-                    note(.unread, "a table under Tasks that gave no task: planc reads tasks from a column named "
+                    note(.unread, "a table under \(sectionName) that gave no task: planc reads tasks from a column named "
                          + "Task, Title or Name", node)
                 }
             case .list:
