@@ -128,6 +128,15 @@ extension PlanParser {
                 changed = true
                 continue
             }
+            if source.at(slice, slice.end - 1) == 0x5D, let open = source.findLast("[", in: slice), open > slice.start {
+                // `[DONE]`, `[4h]` at the end read like parentheses.
+                let inner = source.trimmed(LineSlice(line: slice.line, start: open + 1, end: slice.end - 1))
+                if classifyParenthesis(inner, into: &parts, status: &trailingStatus) {
+                    slice = source.trimmed(slice.upTo(open))
+                    changed = true
+                    continue
+                }
+            }
             if source.at(slice, slice.end - 1) == 0x29, let open = matchingOpen(slice) {
                 let inner = source.trimmed(LineSlice(line: slice.line, start: open + 1, end: slice.end - 1))
                 if !classifyParenthesis(inner, into: &parts, status: &trailingStatus) {
@@ -142,6 +151,15 @@ extension PlanParser {
             if let (dash, after) = lastDash(slice) {
                 let candidate = source.trimmed(slice.from(after))
                 let before = source.trimmed(slice.upTo(dash))
+                let candidateText = source.text(candidate)
+                if parts.quantity == nil, candidateText.first.map({ $0.isNumber || $0 == "~" }) == true,
+                   QuantityParsing.effort(candidateText) != nil || QuantityParsing.duration(candidateText) != nil {
+                    // `Cache headers - 4 hours`
+                    parts.quantity = candidate
+                    slice = before
+                    changed = true
+                    continue
+                }
                 if parts.priority == nil, priority(of: source.text(candidate)) != nil {
                     parts.priority = candidate
                     slice = before
@@ -149,7 +167,8 @@ extension PlanParser {
                     continue
                 }
                 if trailingStatus == nil, let value = statusValue(candidate),
-                   value.status != nil || value.marker != nil || source.at(before, before.end - 1) == 0x29 {
+                   value.status != nil || value.marker != nil
+                    || phaseWord && source.at(before, before.end - 1) == 0x29 {
                     trailingStatus = value
                     slice = before
                     changed = true
@@ -251,13 +270,9 @@ extension PlanParser {
             parts.fields.append((String(phrase.dropLast()), source.trimmed(inner.from(inner.start + phrase.utf8.count))))
             return true
         }
-        if let colon = source.find(":", in: inner) {
-            let key = source.text(source.trimmed(inner.upTo(colon))).lowercased()
-            if key.count <= 24 && key.split(separator: " ").count <= 3 && !key.isEmpty
-                && key.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" }) {
-                parts.fields.append((key, source.trimmed(inner.from(colon + 1))))
-                return true
-            }
+        if let fields = keyValuePairs(inner) {
+            parts.fields += fields
+            return true
         }
         if status == nil, let value = statusValue(inner), value.marker != nil || value.wordStatus != nil,
            value.marker != nil || wordStatus(of: value.words) != nil,
@@ -270,13 +285,37 @@ extension PlanParser {
             parts.quantity = inner
             return true
         }
-        if parts.bareWord == nil, text.count >= 4, text.count <= 40,
+        if parts.bareWord == nil, text.count >= 2, text.count <= 40,
            text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
            text.contains(where: \.isNumber) {
             parts.bareWord = inner
             return true
         }
         return false
+    }
+
+    /// `Key: value` pairs, separated by commas or semicolons: `(Agent ID:
+    /// be1, Model: opus)`. Nil unless the text starts with a key.
+    private func keyValuePairs(_ inner: LineSlice) -> [(key: String, value: LineSlice)]? {
+        var pairs: [(key: String, value: LineSlice)] = []
+        for piece in source.split(inner, separators: [0x2C, 0x3B]) {
+            if let colon = source.find(":", in: piece), isKey(source.text(source.trimmed(piece.upTo(colon)))) {
+                pairs.append((source.text(source.trimmed(piece.upTo(colon))).lowercased(),
+                              source.trimmed(piece.from(colon + 1))))
+            } else if let last = pairs.indices.last {
+                // A comma inside a value: `Owner: Ana, Bo`.
+                let value = pairs[last].value
+                pairs[last].value = LineSlice(line: value.line, start: value.start, end: piece.end)
+            } else {
+                return nil
+            }
+        }
+        return pairs.isEmpty ? nil : pairs
+    }
+
+    private func isKey(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 24 && text.split(separator: " ").count <= 3
+            && text.allSatisfy { $0.isLetter || $0 == " " || $0 == "-" }
     }
 
     /// The last ` - `, ` – ` or ` — ` in the slice: where it starts and

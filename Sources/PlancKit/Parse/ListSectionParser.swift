@@ -53,6 +53,18 @@ extension PlanParser {
                                  wordStatus: nil, range: source.range(found.slice))
             rest = found.rest
         }
+        // Status words after the text (`Ship it (IN PROGRESS)`, `... — DONE`)
+        // join the marker, so that a contradiction shows; the text keeps them.
+        let parts = headingParts(rest)
+        if parts.statusAfterName, let words = parts.status, words.wordStatus != nil {
+            if var marked = status {
+                marked.words = words.words
+                marked.wordStatus = words.wordStatus
+                status = marked
+            } else {
+                status = words
+            }
+        }
         var title: String?
         var text = rest
         if source.find("**", in: rest) == rest.start,

@@ -22,19 +22,27 @@ public enum QuantityParsing {
             high = value
             scanner.skip { $0 == " " }
         }
-        let unit = scanner.word().lowercased()
-        scanner.skip { $0 == " " || $0 == "." }
-        guard scanner.isAtEnd else { return nil }
-        let perUnit: Double
-        switch unit {
-        case "h", "hr", "hrs", "hour", "hours": perUnit = 1
-        case "m", "min", "mins", "minute", "minutes": perUnit = 1.0 / 60
-        case "d", "day", "days": perUnit = hoursPerDay
-        case "w", "wk", "wks", "week", "weeks": perUnit = hoursPerDay * 5
-        default: return nil
+        func hours(per unit: String) -> Double? {
+            switch unit {
+            case "h", "hr", "hrs", "hour", "hours": return 1
+            case "m", "min", "mins", "minute", "minutes": return 1.0 / 60
+            case "d", "day", "days": return hoursPerDay
+            case "w", "wk", "wks", "week", "weeks": return hoursPerDay * 5
+            default: return nil
+            }
         }
+        guard let perUnit = hours(per: scanner.word().lowercased()) else { return nil }
         low *= perUnit
         high *= perUnit
+        // `1h30m`, `1h 30m`: a smaller part after a single value.
+        scanner.skip { $0 == " " }
+        if low == high, let more = scanner.number(), let unit = hours(per: scanner.word().lowercased()),
+           unit < perUnit {
+            low += more * unit
+            high = low
+        }
+        scanner.skip { $0 == " " || $0 == "." }
+        guard scanner.isAtEnd else { return nil }
         return Effort(hours: high, minHours: low)
     }
 

@@ -1,23 +1,18 @@
 /// Which kind of section a heading opens, from its words.
 ///
 /// A heading names a section when its words, after a leading marker and
-/// before any parenthesis, colon or dash, are a section name with at most a
-/// few words that qualify it (`Active Agents (3)`, `Infrastructure Setup ✅`,
+/// before any parenthesis, colon or dash, are a section name after at most
+/// two words and before only words that qualify it (`Active Agents (3)`, `Infrastructure Setup ✅`,
 /// `Questions for User`). Anything else in the heading makes it a section of
 /// its own (`Infrastructure Costs`, `Lessons from the previous phase`), so
 /// that a word in passing never turns prose into plan content.
 enum SectionKeywords {
-    /// Words that may stand before a section name.
-    private static let leading: Set<String> = [
-        "active", "current", "the", "our", "ai", "coding", "project", "implementation", "delivery",
-        "execution", "working", "overall", "open", "team", "agent", "pending", "remaining", "upcoming",
-    ]
-
     /// Words that may follow a section name.
     private static let trailing: Set<String> = [
         "setup", "status", "overview", "summary", "state", "plan", "list", "board", "for", "user", "users",
         "the", "and", "health", "details", "table", "tracker", "tracking", "roster", "assignments",
-        "breakdown", "timeline", "schedule", "queue", "log", "to", "decide", "answer",
+        "breakdown", "timeline", "schedule", "queue", "log", "to", "decide", "answer", "on", "standby",
+        "in", "flight", "this", "week", "sprint", "today",
     ]
 
     /// Section names, each as its words, with the kind it opens. Longer
@@ -27,9 +22,13 @@ enum SectionKeywords {
         (["agent", "protocol"], .protocol), (["protocol"], .protocol),
         (["next", "steps"], .nextSteps), (["next", "actions"], .nextSteps), (["action", "items"], .nextSteps),
         (["phase", "plan"], .phases), (["phased", "plan"], .phases), (["phases"], .phases),
-        (["roadmap"], .phases), (["milestones"], .phases), (["batches"], .phases),
+        (["roadmap"], .phases), (["milestones"], .phases), (["batches"], .phases), (["sprints"], .phases),
+        (["stages"], .phases), (["waves"], .phases), (["iterations"], .phases), (["timeline"], .phases),
+        (["implementation", "plan"], .phases), (["project", "plan"], .phases), (["delivery", "plan"], .phases),
+        (["execution", "plan"], .phases), (["release", "plan"], .phases),
         (["work", "items"], .tasks), (["task", "list"], .tasks), (["tasks"], .tasks), (["backlog"], .tasks),
         (["agents"], .agents), (["agent", "status"], .agents), (["team"], .agents), (["agent", "roster"], .agents),
+        (["subagents"], .agents), (["workers"], .agents),
         (["infrastructure"], .infrastructure), (["infra"], .infrastructure), (["services"], .infrastructure),
         (["questions"], .questions), (["open", "questions"], .questions),
     ]
@@ -38,16 +37,15 @@ enum SectionKeywords {
     static func kind(of heading: String) -> Section.Kind {
         let words = headWords(heading)
         guard !words.isEmpty else { return .extra }
-        // Try the name at the start, then after each leading qualifier.
-        var start = 0
-        while start < words.count {
+        // The name at the start, or after up to two words that qualify it
+        // (`Idle Agents`, `Completed Phases`, `Sub-agents`); words after it
+        // must be qualifiers too (`Infrastructure Costs` is no section).
+        for start in 0..<min(words.count, 3) {
             for (name, kind) in names where words.count - start >= name.count
                 && Array(words[start..<(start + name.count)]) == name {
                 let rest = words[(start + name.count)...]
                 if rest.allSatisfy({ trailing.contains($0) || isName($0) }) { return kind }
             }
-            guard leading.contains(words[start]) else { break }
-            start += 1
         }
         return .extra
     }

@@ -53,9 +53,17 @@ extension PlanParser {
             task = plainTask(rest, number: number, entry: entry)
             task.written.verbatim = RawMarkdown(text: source.text(afterMarker), range: source.range(afterMarker))
         }
-        task.marker = marker
         task.phaseNumber = phaseNumber
         if let wordStatus { task.wordStatus = wordStatus }
+        if var marker, let words = task.wordStatus, marker.words.isEmpty {
+            // The marker and the words side by side, so that `✅ ... (IN
+            // PROGRESS)` is a contradiction the checker sees.
+            marker.words = words.words
+            marker.wordStatus = words.wordStatus
+            task.marker = marker
+        } else {
+            task.marker = marker
+        }
         task.status = Self.taskStatus(marker: marker, words: task.wordStatus)
         readSteps(entry, into: &task)
         return task
@@ -99,14 +107,44 @@ extension PlanParser {
             after = source.trimmed(after.from(close + 1))
         }
         var priority: Parsed<PlanTask.Priority>?
-        if let dash = dashPrefix(after) {
+        var dashStatus: StatusValue?
+        var reshaped = false
+        // After dashes: an effort (`- 2h`), status words (`- DONE`), then the
+        // priority, in any order; an unknown word where the priority goes is
+        // read as one (and reported).
+        while let dash = dashPrefix(after) {
             let word = source.trimmed(after.from(after.start + dash))
+            let pieceEnd = [" - ", " – ", " — "].compactMap { source.find($0, in: word) }.min() ?? word.end
+            let piece = source.trimmed(word.upTo(pieceEnd))
+            let pieceText = source.text(piece)
+            if effort == nil, pieceText.first?.isNumber == true,
+               QuantityParsing.effort(pieceText, hoursPerDay: options.hoursPerDay) != nil {
+                effort = parsedEffort(piece)
+                after = source.trimmed(word.from(pieceEnd))
+                reshaped = true
+                continue
+            }
+            if priority == nil, let value = self.priority(of: pieceText) {
+                priority = Parsed(text: pieceText, value: value, range: source.range(piece))
+                after = source.trimmed(word.from(pieceEnd))
+                if !(after.isEmpty) { reshaped = true }
+                continue
+            }
+            if dashStatus == nil, let value = statusValue(piece), value.wordStatus != nil,
+               Self.isStatusPhrase(pieceText) {
+                dashStatus = value
+                after = source.trimmed(word.from(pieceEnd))
+                reshaped = true
+                continue
+            }
+            guard priority == nil else { break }
             var wordEnd = word.start
             while let byte = source.at(word, wordEnd), byte != 0x20, byte != 0x2C, byte != 0x2E { wordEnd += 1 }
             let priorityText = source.text(word.upTo(wordEnd))
             priority = Parsed(text: priorityText, value: self.priority(of: priorityText),
                               range: source.range(word.upTo(wordEnd)))
             after = source.trimmed(word.from(wordEnd))
+            break
         }
         let titleText = source.text(title)
         var task = PlanTask(id: explicitID ?? Slug.make(titleText), hasExplicitID: explicitID != nil,
@@ -114,11 +152,25 @@ extension PlanParser {
                             effort: effort, priority: priority, marker: nil, status: .pending,
                             trailing: after.isEmpty ? nil : source.text(after),
                             continuation: texts(entry.continuation), range: entry.range)
-        if !after.isEmpty, let value = statusValue(after), value.wordStatus != nil,
-           wordStatus(of: value.words) != nil {
+        if let dashStatus {
+            task.wordStatus = dashStatus
+        } else if !after.isEmpty, let value = statusValue(after), value.wordStatus != nil,
+                  wordStatus(of: value.words) != nil {
             task.wordStatus = value
         }
+        if reshaped {
+            // Not planc's own order: rendered as written while unchanged.
+            task.trailing = nil
+            task.written.verbatim = RawMarkdown(text: source.text(rest), range: source.range(rest))
+            if !after.isEmpty { task.trailing = source.text(after) }
+        }
         return task
+    }
+
+    /// Words that are a status and nothing else (`DONE`, `In progress`).
+    static func isStatusPhrase(_ text: String) -> Bool {
+        let words = text.uppercased().split { !($0.isLetter || $0.isNumber) }.joined(separator: " ")
+        return StatusWords.words.contains { $0.phrase == words }
     }
 
     /// A title without bold: read like a heading, from the end.
