@@ -116,6 +116,8 @@ public struct PlanTask: Sendable, Hashable {
     public var place: Place = .agentList
     /// What the task depends on, as written (`(depends on #2, #7)`).
     public var dependsOn: [String] = []
+    /// Other facts in its row or beside its title: a table's other columns.
+    public var attributes: [Attribute] = []
     /// The line after its marker as written, for tasks in a shape planc
     /// does not write itself; used while the task is unchanged.
     public var written = WrittenForm()

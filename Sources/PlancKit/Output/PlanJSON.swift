@@ -191,14 +191,7 @@ public enum PlanJSON {
             json.null()
         }
         json.key("extra"); array(&json, agent.extras, extra)
-        json.key("attributes")
-        array(&json, agent.attributes) { json, attribute in
-            json.beginObject()
-            json.member("key", attribute.key)
-            json.member("value", attribute.value)
-            json.key("range"); range(&json, attribute.range)
-            json.endObject()
-        }
+        json.key("attributes"); array(&json, agent.attributes, attribute)
         json.key("unmapped"); array(&json, unmapped(agent.layout), rawMarkdown)
         json.key("range"); range(&json, agent.range)
         json.endObject()
@@ -216,6 +209,7 @@ public enum PlanJSON {
         json.member("assignee", task.assignee)
         json.member("phase", task.phaseNumber)
         json.key("dependsOn"); array(&json, task.dependsOn) { $0.string($1) }
+        json.key("attributes"); array(&json, task.attributes, attribute)
         json.key("steps")
         array(&json, task.steps) { json, step in
             json.beginObject()
@@ -305,6 +299,7 @@ public enum PlanJSON {
             json.endObject()
         }
         json.key("extra"); array(&json, phase.extras, extra)
+        json.key("attributes"); array(&json, phase.attributes, attribute)
         // Items of its key list that planc read as its tasks are mapped.
         let taskLines = Set(phase.tasks.map(\.range.line))
         json.key("unmapped"); array(&json, unmapped(phase.layout).filter { !taskLines.contains($0.range.line) }, rawMarkdown)
@@ -419,6 +414,14 @@ public enum PlanJSON {
             case .known, .extra: return nil
             }
         }
+    }
+
+    private static func attribute(_ json: inout JSONWriter, _ attribute: Attribute) {
+        json.beginObject()
+        json.member("key", attribute.key)
+        json.member("value", attribute.value)
+        json.key("range"); range(&json, attribute.range)
+        json.endObject()
     }
 
     private static func rawMarkdown(_ json: inout JSONWriter, _ raw: RawMarkdown) {

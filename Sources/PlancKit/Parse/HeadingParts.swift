@@ -74,7 +74,7 @@ enum PhaseNames {
         if after.first == ".", let sub = Int(after.dropFirst().prefix { $0.isASCII && $0.isNumber }) {
             return (number, sub)
         }
-        guard after.isEmpty || [":", " ", "-", ".", ")", ","].contains(after.first!) else { return nil }
+        guard after.isEmpty || [":", " ", "-", ".", ")", ",", "*", "_"].contains(after.first!) else { return nil }
         return (number, nil)
     }
 }
@@ -97,6 +97,27 @@ extension PlanParser {
                 return value
             }
             slice = found.rest
+        }
+        if let bold = boldStart(slice) {
+            // `**Phase 1: Test harness** — done ✅`, `**Phase 2:** Harness`:
+            // the name from the bold part, the rest from what follows it.
+            let inner = headingParts(bold.inner, phaseWord: phaseWord)
+            var rest = bold.rest
+            if source.at(rest, rest.start) == 0x3A { rest = source.trimmed(rest.from(rest.start + 1)) }
+            let after = headingParts(rest)
+            var merged = inner
+            if merged.name.isEmpty { merged.name = after.name }
+            if let status = after.status {
+                merged.status = mergedStatus(leading: parts.status ?? inner.status, trailing: status)
+                merged.statusAfterName = after.statusAfterName
+            } else if merged.status == nil {
+                merged.status = parts.status
+            }
+            merged.quantity = merged.quantity ?? after.quantity
+            merged.fields += after.fields
+            merged.priority = merged.priority ?? after.priority
+            merged.bareWord = merged.bareWord ?? after.bareWord
+            return merged
         }
         if phaseWord {
             slice = skipPhaseWord(slice, into: &parts)
@@ -198,6 +219,16 @@ extension PlanParser {
             offset -= 1
         }
         return nil
+    }
+
+    /// A bold span that opens the slice, when text follows it: its
+    /// content and the rest.
+    private func boldStart(_ slice: LineSlice) -> (inner: LineSlice, rest: LineSlice)? {
+        guard source.find("**", in: slice) == slice.start,
+              let close = source.find("**", in: slice, from: slice.start + 2), close > slice.start + 2 else { return nil }
+        let rest = source.trimmed(slice.from(close + 2))
+        guard !rest.isEmpty else { return nil }
+        return (source.trimmed(LineSlice(line: slice.line, start: slice.start + 2, end: close)), rest)
     }
 
     /// A leading marker and trailing words make one status: `✅ ... - DONE`.

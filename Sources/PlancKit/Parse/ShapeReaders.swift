@@ -175,7 +175,8 @@ extension PlanParser {
         let effortColumn = table.column(["effort", "estimate", "hours"])
         let durationColumn = table.column(["duration", "timeline", "eta"])
         let agentColumn = table.column(["agent", "agents", "owner", "owners", "assignee"])
-        let dependencyColumn = table.column(["dependencies", "depends on", "dependency", "after", "blocked by"])
+        let dependencyColumn = table.column(["dependencies", "depends on", "dependency", "depends", "deps", "after",
+                                             "blocked by"])
         let tasksColumn = table.column(["tasks", "items"])
         var phases: [Phase] = []
         for (position, (line, cells)) in table.rows.enumerated() where nameColumn < cells.count {
@@ -210,7 +211,10 @@ extension PlanParser {
                 case tasksColumn:
                     phase.tasksText = text
                     phase.tasks = source.split(cell, separators: [0x2C]).map(phaseTask)
-                default: break
+                default:
+                    if column < table.header.count {
+                        phase.attributes.append(Attribute(key: table.header[column], value: text, range: source.range(cell)))
+                    }
                 }
             }
             phases.append(phase)
@@ -337,12 +341,12 @@ extension PlanParser {
         guard let table = tableRows(node),
               let titleColumn = table.column(["task", "title", "name", "item", "work item", "tasks"]) else { return nil }
         let idColumn = table.column(["id", "#"])
-        let agentColumn = table.column(["agent", "assignee", "owner", "assigned to"])
-        let effortColumn = table.column(["effort", "estimate", "hours"])
-        let priorityColumn = table.column(["priority"])
+        let agentColumn = table.column(["agent", "assignee", "owner", "assigned to", "who"])
+        let effortColumn = table.column(["effort", "estimate", "est", "hours", "size"])
+        let priorityColumn = table.column(["priority", "prio", "pri"])
         let statusColumn = table.column(["status", "state"])
-        let phaseColumn = table.column(["phase", "milestone", "batch"])
-        let dependsColumn = table.column(["dependencies", "depends on", "blocked by"])
+        let phaseColumn = table.column(["phase", "milestone", "batch", "sprint"])
+        let dependsColumn = table.column(["dependencies", "depends on", "depends", "deps", "blocked by", "after"])
         var tasks: [PlanTask] = []
         for (position, (line, cells)) in table.rows.enumerated() where titleColumn < cells.count {
             let title = unbolded(cells[titleColumn])
@@ -369,7 +373,11 @@ extension PlanParser {
                     task.phaseNumber = PhaseNames.numbers(text)?.0 ?? Int(text)
                 case dependsColumn:
                     task.dependsOn = source.split(cell, separators: [0x2C]).map { source.text($0) }
-                default: break
+                case idColumn: break
+                default:
+                    if column < table.header.count {
+                        task.attributes.append(Attribute(key: table.header[column], value: text, range: source.range(cell)))
+                    }
                 }
             }
             task.status = task.marker?.status ?? task.wordStatus?.status ?? .pending
