@@ -53,7 +53,7 @@ public enum ReadyTasks {
                 if ids.contains(where: { live[$0]?.status != Status.done.rawValue }) { return true }
             case .task(let id)?:
                 if live[id]?.status != Status.done.rawValue { return true }
-            case .service?:
+            case .service?, .external?:
                 if let status = dependency.status?.status, status != .done, status != .running { return true }
             case nil:
                 continue

@@ -47,7 +47,7 @@ import Testing
 
     @Test func references() throws {
         #expect(found(try diagnostics(variant("- **Agent:** General-Purpose\n", "- **Agent:** Docs-Writer\n"))) == ["PLAN009 68:14"])
-        #expect(found(try diagnostics(variant("Redis (‚úÖ ready)", "Postgres (‚úÖ ready)"))) == ["PLAN010 65:21"])
+        #expect(found(try diagnostics(variant("Redis (‚úÖ ready)", "Phase 7 (‚úÖ ready)"))) == ["PLAN010 65:21"])
         #expect(found(try diagnostics(variant("Phase 1 - Production Blockers (8 hours)", "Phase 9 - Production Blockers (8 hours)")))
                 == ["PLAN011 26:19"])
         let cycle = variant("- **Effort:** 20 hours\n", "- **Effort:** 20 hours\n- **Dependencies:** Phase 4\n")

@@ -73,13 +73,21 @@ public struct Dependency: Sendable, Hashable {
         case service(name: String)
         case phase(Int)
         case task(id: String)
+        /// Something outside the report (`legal review`, `Elasticsearch`):
+        /// read, and taken as written.
+        case external
     }
 
     public var text: String
     /// The name without its status.
     public var name: String
     public var status: StatusValue?
-    /// What the name resolves to, or nil when it resolves to nothing.
+    /// What the name resolves to, or nil when it names a phase or task
+    /// that the report does not have (`Phase 9`, `#parser`), or one that
+    /// nearly matches something it has (`suggestion`).
     public var target: Target?
+    /// The report's name closest to an unresolved one, when close enough to
+    /// be a typo.
+    public var suggestion: String?
     public var range: SourceRange
 }

@@ -284,6 +284,8 @@ public enum PlanJSON {
                 json.member("kind", "phase"); json.member("target", String(number))
             case .task(let id):
                 json.member("kind", "task"); json.member("target", id)
+            case .external:
+                json.member("kind", "external"); json.member("target", String?.none)
             case nil:
                 json.member("kind", "unresolved"); json.member("target", String?.none)
             }

@@ -40,10 +40,30 @@ extension PlanParser {
                 case .found(let target): plan.phases[phaseIndex].dependencies[index].target = target
                 case .unresolved: plan.phases[phaseIndex].dependencies[index].target = nil
                 case .perhapsTask(let slug):
-                    plan.phases[phaseIndex].dependencies[index].target = taskIDs.contains(slug) ? .task(id: slug) : nil
+                    if taskIDs.contains(slug) {
+                        plan.phases[phaseIndex].dependencies[index].target = .task(id: slug)
+                    } else {
+                        // Not the report's: outside it, unless it nearly
+                        // matches a task or service of the report (a typo).
+                        let name = plan.phases[phaseIndex].dependencies[index].name
+                        let near = nearMatch(slug, name: name)
+                        let namesTask = name.trimmingSpaces().hasPrefix("#")
+                        plan.phases[phaseIndex].dependencies[index].target = near == nil && !namesTask ? .external : nil
+                        plan.phases[phaseIndex].dependencies[index].suggestion = near
+                    }
                 }
             }
         }
+    }
+
+    /// A task ID or service name within two edits of `slug`, if exactly
+    /// one is.
+    private func nearMatch(_ slug: String, name: String) -> String? {
+        guard slug.count >= 4 else { return nil }
+        var candidates = Set(plan.allTaskIDs)
+        for service in plan.services { candidates.insert(Slug.make(service.name)) }
+        let near = candidates.filter { EditDistance.atMost(2, $0, slug) }
+        return near.count == 1 ? near.first : nil
     }
 
     private enum Lookup {
@@ -54,9 +74,20 @@ extension PlanParser {
         case perhapsTask(slug: String)
     }
 
-    /// What a dependency names: a phase (`Phase 2`), a service, else perhaps a task.
+    /// What a dependency names: a phase (`Phase 2`, or by its name or the
+    /// short name before its colon: `M1` for `M1: Dual-write ledger`), a
+    /// service, else perhaps a task. `#id` names a task.
     private func lookup(of name: String) -> Lookup {
         let lower = name.lowercased().trimmingSpaces()
+        if lower.hasPrefix("#") { return .perhapsTask(slug: String(lower.dropFirst())) }
+        for phase in plan.phases {
+            guard let number = phase.number else { continue }
+            let short = phase.name.split(separator: ":").first.map { String($0).lowercased().trimmingSpaces() }
+            let headingShort = phase.heading.text.split(separator: ":").first.map { String($0).lowercased().trimmingSpaces() }
+            if phase.name.lowercased() == lower || short == lower || headingShort == lower {
+                return .found(.phase(number))
+            }
+        }
         // `Phase 2`, `Batch 1`, `Milestone 3`: phases by number, whatever
         // word the report uses for them.
         if let number = PhaseNames.number(inHeading: name) {

@@ -1,22 +1,32 @@
 struct UnresolvedDependency: Rule {
     static let description = RuleDescription(
         code: "PLAN010", alias: "unresolved-dependency", family: .references, severity: .error,
-        summary: "A dependency names nothing in the report.",
-        what: "Checks that every dependency of a phase is an existing phase (`Phase <n>`), a service (by name, first word or kind) or a task ID.",
+        summary: "A dependency names a phase or task the report does not have.",
+        what: "Checks that a dependency written as a phase (`Phase 4`) or a task ID (`#parser`) names one the report has, and that a name that nearly matches a task or service (a typo) is not left unresolved. Other names (`legal review`, `Elasticsearch`) are outside the report and taken as written.",
         why: "A dependency that resolves to nothing is never satisfied and never checked.",
         fix: "Name the phase by number, the service as in the Infrastructure section, or the task by its title.",
-        passing: ["## Infrastructure\n\n**Redis Caching:** Running on `localhost:6379`\n\n## Phase Plan\n\n### Phase 1: A (1 day) - PENDING\n\n### Phase 2: B (1 day) - PENDING\n- **Dependencies:** Phase 1, Redis (✅ ready)\n"],
-        failing: ["## Phase Plan\n\n### Phase 1: A (1 day) - PENDING\n- **Dependencies:** ↓Phase 4, ↓Postgres\n"])
+        passing: ["## Infrastructure\n\n**Redis Caching:** Running on `localhost:6379`\n\n## Phase Plan\n\n### Phase 1: A (1 day) - PENDING\n\n### Phase 2: B (1 day) - PENDING\n- **Dependencies:** Phase 1, Redis (✅ ready), legal review\n"],
+        failing: [
+            "## Phase Plan\n\n### Phase 1: A (1 day) - PENDING\n- **Dependencies:** ↓Phase 4, ↓#parser\n",
+            "## Active Agents\n\n### A\n**Tasks:**\n1. **Rate limiting** (1h) - HIGH\n\n## Phase Plan\n\n### Phase 1: A (1 day) - PENDING\n- **Dependencies:** ↓Rate limitng\n",
+        ])
 
     func check(_ context: CheckContext) -> [Finding] {
         context.plan.phases.flatMap { phase in
             phase.dependencies.filter { $0.target == nil }.map { dependency in
-                let isPhase = dependency.name.lowercased().hasPrefix("phase ")
+                let isPhase = PhaseNames.number(inHeading: dependency.name) != nil
+                let help: String
+                if let suggestion = dependency.suggestion {
+                    help = "did you mean `\(suggestion)`?"
+                } else if isPhase {
+                    help = "phases: \(context.plan.phases.compactMap(\.number).map { "Phase \($0)" }.joined(separator: ", "))"
+                } else {
+                    help = "name a task by its ID or title"
+                }
                 return Finding(range: dependency.range,
                                message: isPhase ? "there is no \(dependency.name)"
                                    : "`\(dependency.name)` is not a phase, service or task of this report",
-                               help: isPhase ? "phases: \(context.plan.phases.compactMap(\.number).map { "Phase \($0)" }.joined(separator: ", "))"
-                                   : "name a service as in the Infrastructure section, or a task by its title")
+                               help: help)
             }
         }
     }
