@@ -12,6 +12,10 @@ public struct Plan: Sendable, Hashable {
     public var date: Parsed<CalendarDate>?
     /// What separates the title from its date as written (` - `, ` — `).
     public var dateSeparator = " - "
+    /// What closes the date in the title (`)` for `Status (2025-12-11)`).
+    public var dateSuffix = ""
+    /// Whether the date is the title's, rather than front matter's.
+    public var dateInTitle = true
     public var services: [Service] = []
     public var agents: [Agent] = []
     public var phases: [Phase] = []

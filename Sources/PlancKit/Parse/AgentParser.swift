@@ -52,7 +52,7 @@ extension PlanParser {
             switch key.normalisedKey {
             case "status", "state":
                 guard first("status") else { return nil }
-                agent.status = statusValue(key.value)
+                agent.status = fieldStatus(key.value)
                 return "status"
             case "started", "start":
                 guard first("started") else { return nil }

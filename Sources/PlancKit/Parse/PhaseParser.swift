@@ -73,7 +73,7 @@ extension PlanParser {
                 phase.effort = parsedEffort(value)
                 return "effort"
             case "status", "state":
-                guard let note = statusValue(value), first("status") else { return nil }
+                guard let note = fieldStatus(value), first("status") else { return nil }
                 phase.statusNote = note
                 return "status"
             case "blocker", "blockers", "blocked by":

@@ -17,6 +17,14 @@ public struct PlanParser: Sendable {
         if parser.plan.title == nil, let title = parser.plan.frontMatter?.value("title") {
             parser.plan.title = title
         }
+        if parser.plan.date == nil, let frontMatter = parser.plan.frontMatter, let text = frontMatter.value("date"),
+           QuantityParsing.looksLikeDate(String(text.prefix(10))) {
+            // Front matter's date stands in for the title's; it is not
+            // written into the title.
+            let date = String(text.prefix(10))
+            parser.plan.date = Parsed(text: date, value: QuantityParsing.date(date), range: frontMatter.range)
+            parser.plan.dateInTitle = false
+        }
         parser.assignTasks()
         parser.resolveReferences()
         parser.plan.notes += parser.agentsWithoutStatus()
@@ -194,18 +202,40 @@ public struct PlanParser: Sendable {
         plan.sections.append(section)
     }
 
-    /// `# Agent Coordination Status - 2025-12-11`.
+    /// `# Agent Coordination Status - 2025-12-11`; also `... 2025-12-11`,
+    /// `... (2025-12-11)` and `...: 2025-12-11`.
     private mutating func parseTitle(_ slice: LineSlice) {
         var titleSlice = slice
+        var found: (date: LineSlice, before: Int, separator: String, suffix: String)?
         for dash in [" - ", " – ", " — "] {
             guard let at = source.findLast(dash, in: slice) else { continue }
             let dateSlice = source.trimmed(slice.from(at + dash.utf8.count))
-            let dateText = source.text(dateSlice)
-            guard QuantityParsing.looksLikeDate(dateText) else { continue }
-            plan.date = Parsed(text: dateText, value: QuantityParsing.date(dateText), range: source.range(dateSlice))
-            titleSlice = source.trimmed(slice.upTo(at))
-            plan.dateSeparator = dash
+            guard QuantityParsing.looksLikeDate(source.text(dateSlice)) else { continue }
+            found = (dateSlice, at, dash, "")
             break
+        }
+        if found == nil, let space = source.findLast(" ", in: slice) {
+            var date = source.trimmed(slice.from(space))
+            var suffix = ""
+            var separator = " "
+            if source.at(date, date.start) == 0x28, source.at(date, date.end - 1) == 0x29 {
+                date = LineSlice(line: date.line, start: date.start + 1, end: date.end - 1)
+                separator = " ("
+                suffix = ")"
+            }
+            var before = space
+            if separator == " ", source.at(slice, space - 1) == 0x3A {
+                separator = ": "
+                before = space - 1
+            }
+            if QuantityParsing.looksLikeDate(source.text(date)) { found = (date, before, separator, suffix) }
+        }
+        if let found {
+            let dateText = source.text(found.date)
+            plan.date = Parsed(text: dateText, value: QuantityParsing.date(dateText), range: source.range(found.date))
+            titleSlice = source.trimmed(slice.upTo(found.before))
+            plan.dateSeparator = found.separator
+            plan.dateSuffix = found.suffix
         }
         plan.title = source.text(titleSlice)
     }

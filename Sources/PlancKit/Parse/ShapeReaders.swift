@@ -62,7 +62,7 @@ extension PlanParser {
             for (column, cell) in cells.enumerated() where column != nameColumn && !cell.isEmpty {
                 switch column {
                 case idColumn: agent.id = source.text(source.unwrappedCode(cell))
-                case statusColumn: agent.status = statusValue(cell)
+                case statusColumn: agent.status = fieldStatus(cell)
                 case taskColumn: agent.currentTask = currentTask(cell)
                 case startedColumn:
                     let text = source.text(cell)
@@ -198,7 +198,7 @@ extension PlanParser {
             for (column, cell) in cells.enumerated() where column != nameColumn && !cell.isEmpty {
                 let text = source.text(cell)
                 switch column {
-                case statusColumn: phase.status = statusValue(cell)
+                case statusColumn: phase.status = fieldStatus(cell)
                 case effortColumn: phase.effort = parsedEffort(cell)
                 case durationColumn:
                     phase.duration = Parsed(text: text, value: QuantityParsing.duration(text), range: source.range(cell))
@@ -366,7 +366,7 @@ extension PlanParser {
                 case priorityColumn:
                     task.priority = Parsed(text: text, value: priority(of: text), range: source.range(cell))
                 case statusColumn:
-                    if let value = statusValue(cell) {
+                    if let value = fieldStatus(cell) {
                         if value.marker != nil { task.marker = value } else { task.wordStatus = value }
                     }
                 case phaseColumn:

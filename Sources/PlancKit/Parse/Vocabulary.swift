@@ -75,6 +75,18 @@ extension PlanParser {
         return value
     }
 
+    /// A value that is a status by its place (a Status key, a Status
+    /// column): its first word names the status in any case, with the rest
+    /// as detail (`Blocked on creds`, `Running (since 09:00)`).
+    func fieldStatus(_ whole: LineSlice) -> StatusValue? {
+        guard var value = statusValue(whole) else { return nil }
+        if value.wordStatus == nil, let first = value.words.split(whereSeparator: { !$0.isLetter }).first {
+            value.wordStatus = StatusWords.status(ofWords: String(first).uppercased())
+                ?? options.vocabulary.status(ofWords: String(first))
+        }
+        return value
+    }
+
     func wordStatus(of text: String) -> Status? {
         StatusWords.status(ofWords: text) ?? options.vocabulary.status(ofWords: text)
     }

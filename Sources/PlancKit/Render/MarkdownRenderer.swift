@@ -33,7 +33,7 @@ public enum MarkdownRenderer {
         switch section.kind {
         case .title:
             var line = "# " + (plan.title ?? "")
-            if let date = plan.date { line += plan.dateSeparator + date.text }
+            if let date = plan.date, plan.dateInTitle { line += plan.dateSeparator + date.text + plan.dateSuffix }
             blocks.append(.canonical(line))
         case .extra:
             break
