@@ -72,7 +72,7 @@ import Testing
         #expect(found(try diagnostics(variant("\u{F8FF}üü° Task 1: Implementing rate limiting (IN PROGRESS)",
                                               "‚úÖ Task 1: Implementing rate limiting (DONE)"))) == ["PLAN018 24:13", "PLAN019 58:15"])
         #expect(found(try diagnostics(variant("(1h) - CRITICAL", "(1h) - ASAP"))) == ["PLAN020 44:32"])
-        #expect(found(try diagnostics(variant("**Status:** ‚ö™ NOT STARTED", "**Status:** idle for now"))) == ["PLAN021 50:13"])
+        #expect(found(try diagnostics(variant("**Status:** ‚ö™ NOT STARTED", "**Status:** thinking it over"))) == ["PLAN021 50:13"])
     }
 
     @Test func infrastructure() throws {
