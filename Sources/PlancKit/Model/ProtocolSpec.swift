@@ -2,6 +2,10 @@
 public struct ProtocolSpec: Sendable, Hashable {
     public var lifecycle: Subsection<LifecycleStep>?
     public var channels: Subsection<Channel>?
+    /// Subjects in the section's lists outside its known sub-sections (a
+    /// lifecycle written without a `### Lifecycle` heading), checked like
+    /// the others.
+    public var otherSubjects: [Located<String>] = []
     public var monitoring: Subsection<MonitoringEntry>?
     public var range: SourceRange
 

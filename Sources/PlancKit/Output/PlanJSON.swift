@@ -346,6 +346,7 @@ public enum PlanJSON {
             json.key("range"); range(&json, entry.range)
             json.endObject()
         }
+        json.key("otherSubjects"); array(&json, spec.otherSubjects) { $0.string($1.value) }
         json.member("devlogPattern", spec.devlogPattern?.value)
         json.key("range"); range(&json, spec.range)
         json.endObject()

@@ -65,8 +65,17 @@ extension PlanParser {
         else { kind = .other }
         let keyName = source.trimmed(LineSlice(line: key.keySlice.line, start: key.keySlice.start,
                                                end: key.keySlice.end))
-        return Service(name: key.key, kind: kind, value: value, endpoint: endpoint,
-                       nameRange: source.range(keyName), range: source.range(key.whole))
+        var service = Service(name: key.key, kind: kind, value: value, endpoint: endpoint,
+                              nameRange: source.range(keyName), range: source.range(key.whole))
+        // `(JetStream on)` in the value; a property line may say otherwise.
+        if kind == .nats, value.lowercased().includes("jetstream") { service.jetstream = Self.jetstreamOn(value.lowercased()) }
+        return service
+    }
+
+    /// Whether a text that mentions JetStream says it is on.
+    static func jetstreamOn(_ lower: String) -> Bool {
+        !(lower.includes("disabled") || lower.includes(" off") || lower.includes("not enabled")
+          || lower.includes("no jetstream") || lower.includes("without jetstream"))
     }
 
     private func property(_ entry: ListEntry) -> Service.Property {
@@ -84,6 +93,7 @@ extension PlanParser {
 
     /// Reads the typed properties of NATS and Redis from the property lines.
     private func interpretProperties(_ service: inout Service, headlines: [LineSlice?]) {
+
         for (property, headline) in zip(service.properties, headlines) {
             let lower = property.text.lowercased()
             let key = property.key?.lowercased() ?? ""
@@ -94,8 +104,7 @@ extension PlanParser {
             switch service.kind {
             case .nats:
                 if lower.includes("jetstream") {
-                    service.jetstream = !(lower.includes("disabled") || lower.includes(" off")
-                                          || lower.includes("not enabled") || lower.includes("no jetstream"))
+                    service.jetstream = Self.jetstreamOn(lower)
                 } else if key.includes("health"), let slice = valueSlice {
                     let url = cleanURL(slice)
                     service.healthCheck = Located(source.text(url), range: source.range(url))

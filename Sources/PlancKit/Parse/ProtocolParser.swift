@@ -6,6 +6,7 @@ extension PlanParser {
         var result: [Section.Item] = intro.map { .raw(rawItem($0)) }
         var spec = plan.protocolSpec ?? ProtocolSpec(range: range)
         spec.range = plan.protocolSpec == nil ? range : spec.range.union(range)
+        spec.otherSubjects += listSubjects(intro)
         for (headingNode, body) in parts {
             let heading = self.heading(headingNode)
             let lower = heading.text.lowercased()
@@ -23,10 +24,28 @@ extension PlanParser {
             } else {
                 result.append(.raw(raw([headingNode], dedent: 0)))
                 result += body.map { .raw(rawItem($0)) }
+                spec.otherSubjects += listSubjects(body)
             }
         }
         plan.protocolSpec = spec
         return result
+    }
+
+    /// The code spans of list items that start with a bold key
+    /// (`1. **Claim:** publish to \`app.claims.new\``), except paths and URLs.
+    private func listSubjects(_ items: [TopItem]) -> [Located<String>] {
+        var subjects: [Located<String>] = []
+        for case .node(let node) in items where tree[node].kind == .list {
+            for entry in listEntries(node) {
+                guard let headline = entry.headline, let key = source.keyLine(headline) else { continue }
+                for span in source.codeSpans(in: key.value) {
+                    let text = source.text(span.inner)
+                    guard !text.contains("/"), !text.isEmpty else { continue }
+                    subjects.append(Located(text, range: source.range(span.inner)))
+                }
+            }
+        }
+        return subjects
     }
 
     /// A sub-section's first list, read entry by entry, with the markdown

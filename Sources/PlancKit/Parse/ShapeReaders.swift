@@ -313,6 +313,46 @@ extension PlanParser {
     /// of the report becomes that agent's task, one named `Phase <n>.<m>`
     /// that phase's (`assignTasks`); the rest stay the plan's own.
     mutating func parseTaskSection(_ items: [TopItem]) -> [Section.Item] {
+        let (intro, parts) = subsections(items)
+        var result = readTaskBlocks(intro)
+        // `### Write parser (4h) - DONE`: a task per heading, its keys
+        // (`Status:`, `Effort:`, `Agent:`) under it.
+        for (position, (heading, body)) in parts.enumerated() {
+            let slice = headingSlice(heading)
+            var task = self.task(ListEntry(node: heading, number: position + 1, taskState: .none, headline: slice,
+                                           continuation: [], children: [], contentIndent: 0, range: blockRange(heading)))
+            task.place = .taskSection
+            task.written = WrittenForm()
+            readTaskFields(fieldParts(body, plainKeys: Self.taskKeys), into: &task)
+            plan.tasks.append(task)
+            result.append(.read(raw([heading], dedent: 0)))
+            result += body.map { .raw(rawItem($0)) }
+        }
+        return result
+    }
+
+    static let taskKeys: Set<String> = ["status", "state", "effort", "estimate", "agent", "assignee", "owner", "priority"]
+
+    /// A task heading's keys.
+    private func readTaskFields(_ parts: [FieldPart], into task: inout PlanTask) {
+        for part in parts {
+            guard case .key(let key, _, _, _) = part else { continue }
+            switch key.normalisedKey {
+            case "status", "state":
+                task.wordStatus = fieldStatus(key.value)
+                task.status = task.wordStatus?.status ?? task.status
+            case "effort", "estimate": task.effort = parsedEffort(key.value)
+            case "agent", "assignee", "owner": task.assignee = source.text(key.value)
+            case "priority":
+                let text = source.text(key.value)
+                task.priority = Parsed(text: text, value: priority(of: text), range: source.range(key.value))
+            default: break
+            }
+        }
+    }
+
+    /// Tables and lists of tasks.
+    private mutating func readTaskBlocks(_ items: [TopItem]) -> [Section.Item] {
         var result: [Section.Item] = []
         for item in items {
             var tasks: [PlanTask] = []

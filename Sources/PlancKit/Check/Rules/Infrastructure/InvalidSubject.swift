@@ -28,5 +28,6 @@ extension CheckContext {
     var protocolSubjects: [Located<String>] {
         (plan.protocolSpec?.lifecycle?.entries.flatMap(\.subjects) ?? [])
             + (plan.protocolSpec?.channels?.entries.compactMap(\.subject) ?? [])
+            + (plan.protocolSpec?.otherSubjects ?? [])
     }
 }
