@@ -77,7 +77,7 @@ import Testing
         #expect(result.stdout.isEmpty)
         let allowed = try CLI.run(["check", "--allow-empty", "--verbose", "docs"], in: directory)
         #expect(allowed.status == 0)
-        #expect(allowed.stdout == "All checks passed (0 files).\n1 file skipped: not a status report or devlog entry:\n  docs/notes.md\n")
+        #expect(allowed.stdout == "Nothing checked: no status report or devlog entry among the files.\n1 file skipped: not a status report or devlog entry:\n  docs/notes.md\n")
         // An empty folder too.
         try FileManager.default.createDirectory(atPath: directory + "/empty", withIntermediateDirectories: true)
         #expect(try CLI.run(["check", "empty"], in: directory).status == 2)

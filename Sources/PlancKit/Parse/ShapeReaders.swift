@@ -17,7 +17,7 @@ extension PlanParser {
             switch tree[node].kind {
             case .table:
                 let agents = tableAgents(node)
-                if agents.isEmpty {
+                if agents.isEmpty && tableLooksLikeContent(node) {
                     note(.unread, "a table under \(sectionName) that gave no agent: planc reads agents from a column "
                          + "named Agent or Name", node)
                 }
@@ -147,7 +147,7 @@ extension PlanParser {
             case .table:
                 let phases = tablePhases(node)
                 read = !phases.isEmpty
-                if phases.isEmpty {
+                if phases.isEmpty && tableLooksLikeContent(node) {
                     note(.unread, "a table under \(sectionName) that gave no phase: planc reads phases from a column "
                          + "named Phase, Milestone, Batch or Name", node)
                 }
@@ -361,7 +361,7 @@ extension PlanParser {
             switch tree[node].kind {
             case .table:
                 tasks = taskTable(node) ?? []
-                if tasks.isEmpty {
+                if tasks.isEmpty && tableLooksLikeContent(node) {
                     note(.unread, "a table under \(sectionName) that gave no task: planc reads tasks from a column named "
                          + "Task, Title or Name", node)
                 }
@@ -435,6 +435,18 @@ extension PlanParser {
             guard let headline = entry.headline else { return false }
             return entry.taskState != .none || source.leadingMarker(headline) != nil
                 || source.find("**", in: headline) == headline.start
+        }
+    }
+
+    /// A table that reads like plan content: a Status column, or statuses
+    /// in its cells. A table of commands or costs is prose.
+    func tableLooksLikeContent(_ node: Int) -> Bool {
+        guard let table = tableRows(node) else { return false }
+        if table.column(["status", "state"]) != nil { return true }
+        return table.rows.contains { row in
+            row.cells.contains { cell in
+                source.leadingMarker(cell).map { StatusWords.status(ofMarker: $0.marker) != nil } ?? false
+            }
         }
     }
 

@@ -34,7 +34,10 @@ public struct TextReporter: Reporter {
                 out += render(diagnostic, source: file.source) + "\n"
             }
         }
-        if result.diagnostics.isEmpty && result.unreadable.isEmpty {
+        if result.files.isEmpty && result.unreadable.isEmpty {
+            // Nothing was checked: saying it passed would pass what was not read.
+            out += paint("Nothing checked", .bold) + ": no status report or devlog entry among the files.\n"
+        } else if result.diagnostics.isEmpty && result.unreadable.isEmpty {
             out += paint("All checks passed", .bold) + " (\(result.files.count) file\(result.files.count == 1 ? "" : "s")).\n"
         } else {
             out += paint("Found " + result.summaryCounts, .bold) + "."

@@ -5,9 +5,12 @@ struct UnreadContent: Rule {
         what: "Reports a table or list inside the agents, phases or tasks sections that gave planc nothing, and an agent without a status.",
         why: "A validator that passes what it did not read is worse than none: a table of agents planc skipped is a table nothing checks.",
         fix: "Write the block in a shape planc reads (docs/plan-format.md lists them), or move it out of the section.",
-        passing: ["## Active Agents\n\n| Agent | Status |\n| --- | --- |\n| Search | RUNNING |\n"],
+        passing: [
+            "## Active Agents\n\n| Agent | Status |\n| --- | --- |\n| Search | RUNNING |\n",
+            "## Active Agents\n\n| Command | Does |\n| --- | --- |\n| `planc claim` | takes a task |\n",
+        ],
         failing: [
-            "## Active Agents\n\n↓| Owner | Mood |\n| --- | --- |\n| Search | fine |\n",
+            "## Active Agents\n\n↓| Owner | Status |\n| --- | --- |\n| Search | RUNNING |\n",
             "## Active Agents\n\n↓### Search Agent\n**Started:** 2025-12-11 10:00\n",
         ])
 
