@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PlancKit
 
@@ -14,21 +15,77 @@ import Testing
         #expect(text == expected)
         #expect(runs.count == 1)
         #expect(runs[0].start == 0 && runs[0].end == input.utf8.count)
+        #expect(runs[0].encoding == .macRoman)
+    }
+
+    /// Written out by hand, not made with `garble`, so that they check the
+    /// Windows-1252 table too. `\u{9D}` and `\u{8F}` are bytes the code page
+    /// leaves undefined, as decoders pass them on.
+    @Test(arguments: [
+        ("âœ…", "✅"), ("ðŸŸ¢", "🟢"), ("ðŸŸ¡", "🟡"), ("ðŸš€", "🚀"), ("ðŸ¤”", "🤔"),
+        ("âšª", "⚪"), ("â\u{8F}³", "⏳"), ("â˜‘ï¸\u{8F}", "☑️"), ("â€”", "—"), ("â€“", "–"),
+        ("â€™", "’"), ("â€œ", "“"), ("â€\u{9D}", "”"), ("â€¦", "…"), ("â‚¬", "€"), ("â†’", "→"),
+        ("Ã©", "é"), ("Ã¨", "è"), ("Ã¼", "ü"), ("ÃŸ", "ß"), ("Ã–", "Ö"), ("Ã\u{A0}", "à"),
+    ])
+    func repairsWindows1252(garbled: String, expected: String) {
+        let (text, runs) = Mojibake.repair(Array(("x " + garbled + " y").utf8))
+        #expect(text == "x " + expected + " y")
+        #expect(runs.count == 1)
+        #expect(runs.first?.encoding == .windows1252)
+        #expect(runs.first?.original == garbled && runs.first?.repaired == expected)
+        #expect(Mojibake.garble(expected, as: .windows1252) == garbled)
+    }
+
+    /// Latin-1 reads bytes 0x80–0x9F as the C1 controls.
+    @Test(arguments: [
+        ("â\u{9C}\u{85}", "✅"), ("ð\u{9F}\u{9F}¢", "🟢"), ("ð\u{9F}\u{9A}\u{80}", "🚀"),
+        ("â\u{80}\u{94}", "—"), ("â\u{80}\u{99}", "’"), ("â\u{98}\u{91}ï¸\u{8F}", "☑️"),
+    ])
+    func repairsLatin1(garbled: String, expected: String) {
+        let (text, runs) = Mojibake.repair(Array(("x " + garbled + " y").utf8))
+        #expect(text == "x " + expected + " y")
+        #expect(runs.count == 1)
+        #expect(runs.first?.encoding == .latin1)
+        #expect(Mojibake.garble(expected, as: .latin1) == garbled)
+    }
+
+    @Test func sequencesBothCodePagesReadAlikeAreWindows1252() {
+        // `Ã©` is the same bytes in Windows-1252 and Latin-1.
+        #expect(Mojibake.repair(Array("cafÃ©".utf8)).runs.map(\.encoding) == [.windows1252])
+        // Next to a sequence only Latin-1 reads, it is Latin-1: one run.
+        let runs = Mojibake.repair(Array("Ã©â\u{80}\u{94}".utf8)).runs
+        #expect(runs.count == 1)
+        #expect(runs.first?.encoding == .latin1 && runs.first?.repaired == "é—")
     }
 
     @Test func garbleAndRepairAreInverse() {
-        let samples = ["✅ done", "☑️ ticked", "🟡 Task 1", "café — naïve ünïcödé", "中文 and 日本語", "€ 20", "plain"]
-        for sample in samples {
-            let garbled = Mojibake.garble(sample)
-            #expect(Mojibake.repair(Array(garbled.utf8)).text == sample, "\(sample)")
+        let samples = ["✅ done", "☑️ ticked", "🟡 Task 1", "café — naïve ünïcödé", "中文 and 日本語", "€ 20", "plain",
+                       "Straße, Öl, voilà, déjà vu", "“quoted” ‘single’ … → ⏳"]
+        for encoding in Mojibake.Encoding.allCases {
+            for sample in samples {
+                let garbled = Mojibake.garble(sample, as: encoding)
+                let (text, runs) = Mojibake.repair(Array(garbled.utf8))
+                #expect(text == sample, "\(encoding): \(sample)")
+                if sample != "plain" {
+                    #expect(!runs.isEmpty && runs.allSatisfy { $0.encoding == encoding || encoding == .latin1 },
+                            "\(encoding): \(sample) \(runs.map(\.encoding))")
+                }
+            }
         }
     }
 
     @Test func realTextIsLeftAlone() {
-        for text in ["café", "Ünïcödé façade", "naïve résumé", "Straße — «quotes»", "√2 ≈ 1.41", "—é"] {
+        let texts = [
+            "café", "Ünïcödé façade", "naïve résumé", "Straße — «quotes»", "√2 ≈ 1.41", "—é",
+            "Ångström", "Ã la carte", "São Paulo, NÃO, IRMÃ e MÃE", "ÂGE, Â l'heure",
+            "Die Größe der Übermäßigen Straße ist schön — für alle Bürger.",
+            "« Ça va ? » — Noël à côté de l'hôtel, où le garçon a été déjà vu ; cœur, œuvre, Æsir.",
+            "\u{AB}\u{A0}Ça\u{A0}\u{BB}", "Øre, Ålesund, Þór, ðæ", "price: 5 € – “fair” … ok", "Â° and Â© stay",
+        ]
+        for text in texts {
             let (repaired, runs) = Mojibake.repair(Array(text.utf8))
             #expect(repaired == text)
-            #expect(runs.isEmpty, "\(text)")
+            #expect(runs.isEmpty, "\(text): \(runs.map(\.original))")
         }
     }
 
@@ -48,5 +105,109 @@ import Testing
         #expect(MacRoman.upperHalf[0x70] == 0xF8FF)
         #expect(MacRoman.upperHalf[0x7F] == 0x02C7)
         #expect(Set(MacRoman.upperHalf).count == 128)
+    }
+
+    @Test func tableMatchesWindows1252() {
+        // Landmarks: 0x80 €, 0x85 …, 0x96 –, 0x97 —, 0x9F Ÿ; the undefined
+        // bytes stand for themselves; 0xA0 and up are Latin-1.
+        #expect(Windows1252.scalar(for: 0x80) == 0x20AC)
+        #expect(Windows1252.scalar(for: 0x85) == 0x2026)
+        #expect(Windows1252.scalar(for: 0x96) == 0x2013)
+        #expect(Windows1252.scalar(for: 0x97) == 0x2014)
+        #expect(Windows1252.scalar(for: 0x9F) == 0x0178)
+        for byte: UInt8 in [0x81, 0x8D, 0x8F, 0x90, 0x9D] { #expect(Windows1252.scalar(for: byte) == UInt32(byte)) }
+        for byte in UInt8(0x80)...UInt8(0xFF) {
+            #expect(Windows1252.byte(for: Windows1252.scalar(for: byte)) == byte)
+        }
+        #expect(Windows1252.byte(for: 0x0080) == nil && Windows1252.byte(for: 0x221A) == nil)
+    }
+
+    // MARK: The file: mixed encodings, the model, the rule, the fix
+
+    static let mixed = """
+        # Status ‚úÖ - 2025-12-11
+
+        ## Active Agents
+
+        ### Builder (Agent ID: b1)
+        **Status:** ðŸŸ¢ RUNNING
+        **Progress:**
+        - âœ…Done first
+        - \u{F8FF}üü° Task 2: second â€” half way
+        - â\u{9C}\u{85} Task 3: third
+
+        Notes: cafÃ© and café.
+
+        """
+
+    @Test func mixedEncodingsInOneFile() throws {
+        let source = try SourceLoader.decode(name: "mixed.md", bytes: Array(Self.mixed.utf8))
+        #expect(source.mojibake.map(\.repaired) == ["✅", "🟢", "✅", "🟡", "—", "✅", "é"])
+        #expect(source.mojibake.map(\.encoding) == [.macRoman, .windows1252, .windows1252, .macRoman,
+                                                    .windows1252, .latin1, .windows1252])
+        #expect(source.mojibake.map(\.span.line) == [1, 6, 8, 9, 9, 10, 12])
+        let plan = PlanParser.parse(source)
+        #expect(plan.title == "Status ✅")
+        let agent = try #require(plan.agents.first)
+        #expect(agent.status?.marker == "🟢")
+        #expect(agent.status?.status == .running)
+        // `âœ…Done`: the marker glued to its text is found in a prefix of the run.
+        #expect(agent.progress.map { $0.status?.marker } == ["✅", "🟡", "✅"])
+        #expect(agent.progress.map(\.text) == ["Done first", "Task 2: second — half way", "Task 3: third"])
+        #expect(plan.repairs.map(\.encoding) == source.mojibake.map(\.encoding))
+        #expect(plan.repairs[1].range == SourceRange(line: 6, column: 13, endLine: 6, endColumn: 17))
+    }
+
+    @Test func repairsListTheirEncodingInTheModelJSON() throws {
+        let plan = try parse(Self.mixed)
+        let object = try JSONSerialization.jsonObject(with: Data(PlanJSON.encode(plan))) as! [String: Any]
+        let repairs = try #require(object["repairs"] as? [[String: Any]])
+        #expect(repairs.map { $0["encoding"] as? String }
+                == ["macRoman", "windows1252", "windows1252", "macRoman", "windows1252", "latin1", "windows1252"])
+        #expect(repairs[1]["original"] as? String == "ðŸŸ¢")
+        #expect(repairs[1]["repaired"] as? String == "🟢")
+        #expect(Array(repairs[1].keys).sorted() == ["encoding", "original", "range", "repaired"])
+    }
+
+    func diagnostics(_ text: String) throws -> [Diagnostic] {
+        let source = try SourceLoader.decode(name: "plan.md", bytes: Array(text.utf8))
+        return Checker().check(PlanParser.parse(source), source: source, only: ["PLAN030"])
+    }
+
+    @Test func ruleNamesTheEncoding() throws {
+        let messages = try diagnostics(Self.mixed).map(\.message)
+        #expect(messages == [
+            "`‚úÖ` is `✅` saved as Mac Roman",
+            "`ðŸŸ¢` is `🟢` saved as Windows-1252",
+            "`âœ…` is `✅` saved as Windows-1252",
+            "`\u{F8FF}üü°` is `🟡` saved as Mac Roman",
+            "`â€”` is `—` saved as Windows-1252",
+            "`â<U+009C><U+0085>` is `✅` saved as Latin-1",
+            "`Ã©` is `é` saved as Windows-1252",
+        ])
+        #expect(MojibakeRule.description.summary == "Text saved as mojibake (UTF-8 read as another encoding).")
+    }
+
+    @Test func fixWritesTheRepairedText() throws {
+        let found = try diagnostics(Self.mixed)
+        let (fixed, applied) = Fixer.apply(found, to: Array(Self.mixed.utf8))
+        #expect(applied == 7)
+        let expected = """
+            # Status ✅ - 2025-12-11
+
+            ## Active Agents
+
+            ### Builder (Agent ID: b1)
+            **Status:** 🟢 RUNNING
+            **Progress:**
+            - ✅Done first
+            - 🟡 Task 2: second — half way
+            - ✅ Task 3: third
+
+            Notes: café and café.
+
+            """
+        #expect(String(decoding: fixed, as: UTF8.self) == expected)
+        #expect(try diagnostics(expected).isEmpty)
     }
 }

@@ -15,13 +15,16 @@ public final class SourceText: Sendable {
     private let lineEnds: [UInt32]
     /// Every mojibake run in the file, in order.
     public let mojibake: [MojibakeRun]
-    /// The lines that hold mojibake: only their text needs repairing.
-    private let mojibakeLines: Set<Int>
+    /// The runs of each line that holds some, as indices into `mojibake`:
+    /// only these lines' text needs repairing.
+    private let mojibakeLines: [Int: Range<Int>]
 
     public struct MojibakeRun: Sendable, Hashable {
         public var span: ByteSpan
         public var original: String
         public var repaired: String
+        /// The encoding the UTF-8 text was read as.
+        public var encoding: Mojibake.Encoding
     }
 
     public init(name: String, bytes: [UInt8], hadByteOrderMark: Bool = false) {
@@ -32,22 +35,17 @@ public final class SourceText: Sendable {
         var ends: [UInt32] = []
         starts.reserveCapacity(bytes.count / 24 + 1)
         ends.reserveCapacity(bytes.count / 24 + 1)
-        var runs: [MojibakeRun] = []
+        // Lines that may hold mojibake; most files have none.
+        var candidates: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in
             var index = 0
             let count = buffer.count
             var lineHasHighBytes = false
             var lineStart = 0
             func finishLine(end: Int) {
-                let lineBytes = UnsafeBufferPointer(rebasing: buffer[lineStart..<end])
-                if lineHasHighBytes && Mojibake.mayContainMojibake(lineBytes) {
-                    let line = starts.count
-                    let repaired = Mojibake.repair(lineBytes)
-                    for run in repaired.runs {
-                        runs.append(MojibakeRun(
-                            span: ByteSpan(line: line, start: run.start, end: run.end),
-                            original: run.original, repaired: run.repaired))
-                    }
+                if lineHasHighBytes
+                    && Mojibake.mayContainMojibake(UnsafeBufferPointer(rebasing: buffer[lineStart..<end])) {
+                    candidates.append(starts.count)
                 }
                 ends.append(UInt32(end))
             }
@@ -74,8 +72,33 @@ public final class SourceText: Sendable {
         }
         self.lineStarts = starts
         self.lineEnds = ends
+        let runs = candidates.isEmpty ? [] : Self.findMojibake(bytes, starts: starts, ends: ends, candidates: candidates)
+        var lines: [Int: Range<Int>] = [:]
+        var first = 0
+        while first < runs.count {
+            var last = first + 1
+            while last < runs.count && runs[last].span.line == runs[first].span.line { last += 1 }
+            lines[runs[first].span.line] = first..<last
+            first = last
+        }
         self.mojibake = runs
-        self.mojibakeLines = Set(runs.map(\.span.line))
+        self.mojibakeLines = lines
+    }
+
+    /// The mojibake runs of the candidate lines.
+    private static func findMojibake(_ bytes: [UInt8], starts: [UInt32], ends: [UInt32],
+                                     candidates: [Int]) -> [MojibakeRun] {
+        var runs: [MojibakeRun] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            for line in candidates {
+                let lineBytes = UnsafeBufferPointer(rebasing: buffer[Int(starts[line - 1])..<Int(ends[line - 1])])
+                for run in Mojibake.repair(lineBytes).runs {
+                    runs.append(MojibakeRun(span: ByteSpan(line: line, start: run.start, end: run.end),
+                                            original: run.original, repaired: run.repaired, encoding: run.encoding))
+                }
+            }
+        }
+        return runs
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -108,10 +131,31 @@ public final class SourceText: Sendable {
         let lower = min(whole.lowerBound + max(start, 0), whole.upperBound)
         let upper = min(max(whole.lowerBound + end, lower), whole.upperBound)
         let range = lower..<upper
-        guard mojibakeLines.contains(line) else { return String(decoding: bytes[range], as: UTF8.self) }
-        return bytes.withUnsafeBufferPointer { buffer in
-            Mojibake.repair(UnsafeBufferPointer(rebasing: buffer[range])).text
+        guard !mojibake.isEmpty, let lineRuns = mojibakeLines[line] else {
+            return String(decoding: bytes[range], as: UTF8.self)
         }
+        // The line's runs, repaired; the rest as written.
+        var pieces: [UInt8] = []
+        pieces.reserveCapacity(range.count)
+        var cursor = lower
+        for run in mojibake[lineRuns] {
+            let runStart = whole.lowerBound + run.span.start
+            let runEnd = whole.lowerBound + run.span.end
+            guard runEnd > lower, runStart < upper else { continue }
+            let from = max(runStart, lower)
+            let to = min(runEnd, upper)
+            pieces += bytes[cursor..<from]
+            if from == runStart && to == runEnd {
+                pieces += run.repaired.utf8
+            } else {
+                // Part of a run, as when a marker is looked for in a prefix
+                // of its word.
+                pieces += Mojibake.repair(bytes[from..<to], as: run.encoding).text.utf8
+            }
+            cursor = to
+        }
+        pieces += bytes[cursor..<upper]
+        return String(decoding: pieces, as: UTF8.self)
     }
 
     /// A whole line with mojibake repaired, from byte offset `start`.
