@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CCmarkGFM
 @testable import PlancKit
 
 @Suite struct MojibakeTests {
@@ -136,7 +137,7 @@ import Testing
         - \u{F8FF}üü° Task 2: second â€” half way
         - â\u{9C}\u{85} Task 3: third
 
-        Notes: cafÃ© and café.
+        Notes: cafÃ© and café, `âœ…` in code.
 
         """
 
@@ -204,10 +205,244 @@ import Testing
             - 🟡 Task 2: second — half way
             - ✅ Task 3: third
 
-            Notes: café and café.
+            Notes: café and café, `âœ…` in code.
 
             """
         #expect(String(decoding: fixed, as: UTF8.self) == expected)
         #expect(try diagnostics(expected).isEmpty)
     }
+
+    // MARK: Code is left as written
+
+    static let code = """
+        # Code ✅
+
+        Inline `âœ…` and ``‚úÖ ` ðŸŸ¢`` but âœ… outside, \\`Ã©\\` escaped.
+
+        ```
+        âœ… first in the fence
+        ðŸŸ¢ second in the fence
+        ```
+
+        ~~~~ markdown
+        â€” in a tilde fence
+        ```
+        ‚úÖ still inside: a backtick fence does not close a tilde one
+        ~~~~
+
+            âœ… indented code
+
+        - item âœ…
+
+          ```
+          ðŸŸ¢ in a fence in an item
+          ```
+
+              ‚úÖ indented code in an item
+
+        > ```
+        > âœ… in a fence in a quote
+        > ```
+
+        ```sh
+        âœ… unclosed fence to the end of the file
+        ‚úÖ
+        """
+
+    @Test func codeIsNotRepairedReportedOrFixed() throws {
+        let source = try SourceLoader.decode(name: "code.md", bytes: Array(Self.code.utf8))
+        #expect(source.mojibake.map(\.span.line) == [3, 3, 18])
+        #expect(source.mojibake.map(\.original) == ["âœ…", "Ã©", "âœ…"])
+        #expect(source.text(line: 3) == "Inline `âœ…` and ``‚úÖ ` ðŸŸ¢`` but ✅ outside, \\`é\\` escaped.")
+        #expect(source.text(line: 6) == "âœ… first in the fence")
+        #expect(source.text(line: 7) == "ðŸŸ¢ second in the fence")
+
+        let plan = PlanParser.parse(source)
+        #expect(plan.repairs.count == 3)
+        let found = try diagnostics(Self.code)
+        #expect(found.count == 3)
+        let (fixed, _) = Fixer.apply(found, to: Array(Self.code.utf8))
+        let expected = Self.code
+            .replacingOccurrences(of: "but âœ… outside, \\`Ã©\\`", with: "but ✅ outside, \\`é\\`")
+            .replacingOccurrences(of: "- item âœ…", with: "- item ✅")
+        #expect(String(decoding: fixed, as: UTF8.self) == expected)
+        // fmt writes the code as it was.
+        let rendered = MarkdownRenderer.render(plan)
+        for kept in ["`âœ…`", "ðŸŸ¢ second in the fence", "â€” in a tilde fence", "    âœ… indented code",
+                     "ðŸŸ¢ in a fence in an item", "> âœ… in a fence in a quote", "âœ… unclosed", "\n‚úÖ"] {
+            #expect(rendered.contains(kept), "\(kept)")
+        }
+        #expect(rendered.contains("but ✅ outside") && rendered.contains("- item ✅"))
+    }
+
+    @Test(arguments: [
+        "```\nâœ…\n",                          // unclosed backtick fence
+        "~~~\nâœ…\n```\nâœ…\n",               // unclosed tilde fence, a backtick line inside
+        "   ```\nâœ…\n  ```\n",              // fences indented by up to three spaces
+        "````\n```\nâœ…\n````\n",            // a shorter fence does not close a longer one
+        "text\n```\nâœ…\n```\n",             // a fence interrupts a paragraph
+        "# T\n    âœ…\n",                    // indented code after a heading
+        "`âœ…`", "``a ` âœ…``", "x `` âœ… `` y",  // code spans
+    ])
+    func codeIsLeftAsWritten(text: String) throws {
+        let source = try SourceLoader.decode(name: "t.md", bytes: Array(text.utf8))
+        #expect(source.mojibake.isEmpty)
+    }
+
+    @Test(arguments: [
+        "```\nx\n```\nâœ…\n",                 // after a closed fence
+        "~~~\nx\n~~~~~\nâœ…\n",               // a longer closing fence closes
+        "    ```\nâœ…\n",                     // four spaces: indented code, not a fence
+        "text\n    âœ…\n",                    // an indented line continues a paragraph
+        "- item\n\n    âœ…\n",                // a paragraph in the item, not code
+        "> ```\n> x\n\nâœ…\n",                 // the quote ends, and its fence with it
+        "\\`âœ…\\`", "`` âœ… `", "``` âœ… ``",  // no code span: escaped or unmatched
+    ])
+    func textNextToCodeIsRepaired(text: String) throws {
+        let source = try SourceLoader.decode(name: "t.md", bytes: Array(text.utf8))
+        #expect(source.mojibake.map(\.repaired) == ["✅"], "\(text)")
+    }
+
+    // MARK: The scanner against cmark-gfm
+
+    static let blockLines = [
+        "text", "para", "", "", "    indented", "        deep", "```", "```sh", "~~~", "````", "~~~~~", "- item",
+        "  - nested", "    - deeper", "      - six", "1. one", "2. two", "10) ten", "1.  two spaces", "   1. x",
+        "-     five spaces", "-", "-\t", "* star", "+ plus", "> quote", ">     quoted code", "> ```", "> - item",
+        ">> nested", "  >     code", ">", "> ", ">\tquote tab", "# Heading", "---", "***", "- - -", "===", "--",
+        "<!-- c", "-->", "<!-- one -->", "<div>", "<div", "</span>", "<a href='x'>", "<pre>", "</pre>", "<?php",
+        "| a | b |", "|---|---|", "| - | - |", "x|y", "[a]: /url", "[a]:", "\tTabbed", "\t\tdouble tab",
+        "  ```", "   ```", "    ```", " ~~~", "``` a ` b", "~~~ `x`", "\\```", "1. ```", "- ```", "      code in item",
+    ]
+
+    @Test func codeBlocksAreWhereCmarkSeesThem() {
+        var random = SplitMix(seed: 20251211)
+        for _ in 0..<20_000 {
+            let lines = (0..<(2 + random.int(14))).map { _ in Self.blockLines[random.int(Self.blockLines.count)] }
+            let text = lines.joined(separator: "\n") + "\n"
+            let (cmark, unsure) = cmarkCodeLines(text)
+            let scanned = scannedCodeLines(text)
+            for (index, line) in lines.enumerated()
+            where !line.allSatisfy({ $0 == " " || $0 == "\t" }) && !unsure.contains(index + 1) {
+                #expect(scanned.contains(index + 1) == cmark.contains(index + 1), "line \(index + 1) of:\n\(text)")
+            }
+        }
+    }
+
+    @Test func codeSpansAreWhereCmarkSeesThem() {
+        var random = SplitMix(seed: 4242)
+        let pieces = ["`", "``", "```", "\\", "\\`", "\\\\", " ", "a", "*", "_", "[", "]", "(", ")", "!", "|"]
+        for _ in 0..<20_000 {
+            var line = "p "
+            var words = 0
+            for _ in 0..<(1 + random.int(12)) {
+                if random.int(3) == 0 {
+                    line += " w\(words) "
+                    words += 1
+                } else {
+                    line += pieces[random.int(pieces.count)]
+                }
+            }
+            let bytes = Array(line.utf8)
+            let spans = bytes.withUnsafeBufferPointer { CodeSpans.ranges(in: $0) }
+            var scanned = Set<String>()
+            for word in 0..<words {
+                let found = line.range(of: " w\(word) ")!
+                let offset = line.utf8.distance(from: line.startIndex, to: found.lowerBound) + 1
+                if spans.contains(where: { $0.contains(offset) }) { scanned.insert("w\(word)") }
+            }
+            #expect(scanned == cmarkCodeWords(line + "\n"), "\(line)")
+        }
+    }
+}
+
+// MARK: Helpers
+
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func int(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}
+
+/// The lines `CodeBlockScanner` calls code.
+func scannedCodeLines(_ text: String) -> Set<Int> {
+    var code = Set<Int>()
+    Array(text.utf8).withUnsafeBufferPointer { buffer in
+        var scanner = CodeBlockScanner()
+        var start = 0
+        var number = 1
+        for index in 0..<buffer.count where buffer[index] == 0x0A {
+            if scanner.isCode(UnsafeBufferPointer(rebasing: buffer[start..<index])) { code.insert(number) }
+            number += 1
+            start = index + 1
+        }
+    }
+    return code
+}
+
+/// Parses with cmark-gfm as planc does, and visits each node.
+private func withCmarkNodes(_ text: String, _ visit: (OpaquePointer) -> Void) {
+    cmark_gfm_core_extensions_ensure_registered()
+    let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+    for name in ["table", "tasklist"] {
+        if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
+    }
+    var bytes = Array(text.utf8)
+    bytes.withUnsafeMutableBufferPointer { buffer in
+        buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+    }
+    let document = cmark_parser_finish(parser)!
+    cmark_parser_free(parser)
+    let iterator = cmark_iter_new(document)!
+    while true {
+        let event = cmark_iter_next(iterator)
+        if event == CMARK_EVENT_DONE { break }
+        if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { visit(node) }
+    }
+    cmark_iter_free(iterator)
+    cmark_node_free(document)
+}
+
+/// The lines of cmark-gfm's code blocks: fences and content. cmark ends a
+/// fenced block its container closes on the line that closed it; that
+/// line is returned apart, as neither code nor not.
+func cmarkCodeLines(_ text: String) -> (code: Set<Int>, unsure: Set<Int>) {
+    var code = Set<Int>()
+    var unsure = Set<Int>()
+    withCmarkNodes(text) { node in
+        guard cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { return }
+        let start = Int(cmark_node_get_start_line(node))
+        let end = Int(cmark_node_get_end_line(node))
+        let lines = String(cString: cmark_node_get_literal(node)).utf8.filter { $0 == 0x0A }.count
+        var length: Int32 = 0
+        var offset: Int32 = 0
+        var character: CChar = 0
+        if cmark_node_get_fenced(node, &length, &offset, &character) != 0 {
+            code.formUnion(start...(start + lines))
+            if end > start + lines { unsure.insert(end) }
+        } else {
+            code.formUnion(start...end)
+        }
+    }
+    return (code, unsure)
+}
+
+/// The words (`w0`, `w1`...) of a one-line paragraph that cmark-gfm puts in
+/// code spans.
+func cmarkCodeWords(_ text: String) -> Set<String> {
+    var words = Set<String>()
+    withCmarkNodes(text) { node in
+        guard cmark_node_get_type(node) == CMARK_NODE_CODE else { return }
+        let literal = String(cString: cmark_node_get_literal(node))
+        for word in literal.split(separator: " ") where word.hasPrefix("w") && word.dropFirst().allSatisfy(\.isNumber) {
+            words.insert(String(word))
+        }
+    }
+    return words
 }

@@ -4,13 +4,14 @@ struct MojibakeRule: Rule {
         summary: "Text saved as mojibake (UTF-8 read as another encoding).",
         what: "Reports each run of characters that is UTF-8 once read as Mac Roman, Windows-1252 or Latin-1 "
             + "and saved again (`‚úÖ` or `âœ…` for ✅, `â€”` for —, `Ã©` for é), naming the encoding. planc "
-            + "reads such runs as what they stand for.",
+            + "reads such runs as what they stand for. Mojibake inside code (code spans, fenced and indented "
+            + "code blocks) is left as written and not reported.",
         why: "Readers see `‚úÖ` where the writer meant ✅, and other tools do not repair it.",
         fix: "`planc check --fix` (or `planc fmt --write`) writes the repaired text.",
         fixable: true,
         passing: [
             "# Status ✅ café\n",
-            "# Notes — naïve, Ångström, à la carte\n",
+            "# Notes — naïve, Ångström, à la carte\n\nThe log shows `âœ…` as written.\n\n```\n‚úÖ Ã©\n```\n",
         ],
         failing: [
             "# Status ↓‚úÖ\n\n- ↓\u{F8FF}üü° Working\n",
