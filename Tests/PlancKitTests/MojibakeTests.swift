@@ -90,6 +90,28 @@ import CCmarkGFM
         }
     }
 
+    @Test func onlyLinesThatMayHoldMojibakeAreDecoded() {
+        func may(_ text: String) -> Bool { Array(text.utf8).withUnsafeBufferPointer(Mojibake.mayContainMojibake) }
+        for plain in ["plain", "✅ done 🟢 ⏳ ⚪ ☑️", "café", "naïve résumé — “ok”", "中文"] { #expect(!may(plain), "\(plain)") }
+        // Every run repair finds is on a line the filter lets through:
+        // random strings of upper-half characters of every encoding.
+        var pool: [Unicode.Scalar] = ["a", " ", "✅", "é", "\u{F8FF}"]
+        for encoding in Mojibake.Encoding.allCases {
+            pool += (UInt8(0x80)...UInt8(0xFF)).compactMap { Unicode.Scalar(encoding.scalar(for: $0)) }
+        }
+        var random = SplitMix(seed: 7)
+        var found = 0
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<(1 + random.int(6)) { text.unicodeScalars.append(pool[random.int(pool.count)]) }
+            if !Mojibake.repair(Array(text.utf8)).runs.isEmpty {
+                found += 1
+                #expect(may(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+        #expect(found > 400)
+    }
+
     @Test func variationSelectorJoinsItsEmojiInOneRun() {
         let garbled = Mojibake.garble("☑️")
         let (text, runs) = Mojibake.repair(Array(("x " + garbled + " y").utf8))

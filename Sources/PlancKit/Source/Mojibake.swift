@@ -237,29 +237,33 @@ public enum Mojibake {
 }
 
 extension Mojibake {
-    /// Whether bytes may hold mojibake: a character that one of the
-    /// encodings puts at a UTF-8 lead byte (`√`, `‚`, `Ã`, `â`, U+F8FF...).
-    /// Lines of genuine emoji and plain text answer no without being decoded.
+    /// Whether bytes may hold mojibake: two characters in a row that these
+    /// encodings put in their upper half. Every such character lies in
+    /// U+0080–U+03FF, U+2000–U+22FF or is `◊`, U+F8FF, `ﬁ` or `ﬂ`. Lines of
+    /// genuine emoji, plain text and real accented words ("café", where `é`
+    /// stands alone) answer no without being decoded.
     static func mayContainMojibake(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
+        // Where the last upper-half character ended.
+        var previousEnd = -1
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x80 { index += 1; continue }
+            let length = max(UTF8Validation.sequenceLength(byte), 1)
+            let second = index + 1 < bytes.count ? bytes[index + 1] : 0
+            let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+            let upperHalf: Bool
             switch byte {
-            case 0xC2, 0xC3:
-                // Mac Roman `¬` and `√` among others; Windows-1252 and
-                // Latin-1 put every lead byte at U+00C2...U+00F4 (C3 82...).
-                return true
-            case 0xE2:
-                // ‚ „ ‰ ‡ (U+201A...) and √ (U+221A) lead mojibake;
-                // genuine symbols such as ✅ (E2 9C 85) do not.
-                if index + 1 < bytes.count, [0x80, 0x88].contains(bytes[index + 1]) { return true }
-            case 0xEF:
-                if index + 1 < bytes.count, bytes[index + 1] == 0xA3 { return true }  // U+F8FF
-            default:
-                break
+            case 0xC2...0xCF: upperHalf = true
+            case 0xE2: upperHalf = second <= 0x8B || (second == 0x97 && third == 0x8A)
+            case 0xEF: upperHalf = (second == 0xA3 && third == 0xBF) || (second == 0xAC && (third == 0x81 || third == 0x82))
+            default: upperHalf = false
             }
-            index += max(UTF8Validation.sequenceLength(byte), 1)
+            if upperHalf {
+                if previousEnd == index { return true }
+                previousEnd = index + length
+            }
+            index += length
         }
         return false
     }
