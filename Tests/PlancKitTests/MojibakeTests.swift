@@ -351,6 +351,23 @@ import CCmarkGFM
         }
     }
 
+    @Test func codeBlocksOfRandomCharactersAreWhereCmarkSeesThem() {
+        let alphabet = Array(" \t>-*+_=#`~</!?[]:|\\019a\"'().".utf8)
+        var random = SplitMix(seed: 777)
+        for _ in 0..<20_000 {
+            let lines = (0..<(1 + random.int(8))).map { _ in
+                String(decoding: (0..<random.int(12)).map { _ in alphabet[random.int(alphabet.count)] }, as: UTF8.self)
+            }
+            let text = lines.joined(separator: "\n") + "\n"
+            let (cmark, unsure) = cmarkCodeLines(text)
+            let scanned = scannedCodeLines(text)
+            for (index, line) in lines.enumerated()
+            where !line.allSatisfy({ $0 == " " || $0 == "\t" }) && !unsure.contains(index + 1) {
+                #expect(scanned.contains(index + 1) == cmark.contains(index + 1), "line \(index + 1) of:\n\(text)")
+            }
+        }
+    }
+
     @Test func codeSpansAreWhereCmarkSeesThem() {
         var random = SplitMix(seed: 4242)
         let pieces = ["`", "``", "```", "\\", "\\`", "\\\\", " ", "a", "*", "_", "[", "]", "(", ")", "!", "|"]

@@ -12,8 +12,9 @@
 /// on); and what decides whether a paragraph goes on: headings, thematic
 /// breaks, setext underlines (not under link reference definitions), HTML
 /// blocks and GFM tables, in cmark-gfm 0.29's reading (`<textarea>` is
-/// not yet a raw HTML tag). Each line costs a look at its first bytes. The
-/// tests compare the scanner with cmark-gfm on generated documents.
+/// not yet a raw HTML tag, `<!` takes an upper-case letter). Each line
+/// costs a look at its first bytes. The tests compare the scanner with
+/// cmark-gfm on generated documents.
 struct CodeBlockScanner {
     private enum Container {
         case quote
@@ -222,7 +223,8 @@ struct CodeBlockScanner {
                 table = true
                 return false
             }
-            if wasTable {
+            if wasTable && !Self.isLonePipe(line, at: offset) {
+                // A table row (a lone pipe is none: it ends the table).
                 table = true
                 return false
             }
@@ -401,7 +403,8 @@ struct CodeBlockScanner {
         if rest.starts(with: "!--".utf8) { return [Array("-->".utf8)] }
         if rest.starts(with: "?".utf8) { return [Array("?>".utf8)] }
         if rest.starts(with: "![CDATA[".utf8) { return [Array("]]>".utf8)] }
-        if rest.first == UInt8(ascii: "!"), rest.count > 1, isLetter(rest[rest.startIndex + 1]) {
+        if rest.first == UInt8(ascii: "!"), rest.count > 1,
+           (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(rest[rest.startIndex + 1]) {
             return [Array(">".utf8)]
         }
         let closing = rest.first == UInt8(ascii: "/")
@@ -494,13 +497,9 @@ struct CodeBlockScanner {
     private static func delimiterRowCells(_ line: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
         var index = offset
         var cells = 0
-        var pipes = 0
         let pipe = UInt8(ascii: "|")
         func skipSpaces() { while index < line.count && isSpace(line[index]) { index += 1 } }
-        if line[index] == pipe {
-            index += 1
-            pipes += 1
-        }
+        if line[index] == pipe { index += 1 }
         while true {
             skipSpaces()
             if index == line.count { break }
@@ -514,9 +513,13 @@ struct CodeBlockScanner {
             if index == line.count { break }
             guard line[index] == pipe else { return nil }
             index += 1
-            pipes += 1
         }
-        return pipes > 0 && cells > 0 ? cells : nil
+        return cells > 0 ? cells : nil
+    }
+
+    /// Whether the line holds a pipe and nothing else: a row of no cells.
+    private static func isLonePipe(_ line: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        line[offset] == UInt8(ascii: "|") && line[(offset + 1)...].allSatisfy(isSpace)
     }
 
     /// The number of cells of a table row: the parts between unescaped
@@ -526,6 +529,7 @@ struct CodeBlockScanner {
         while end > offset && isSpace(line[end - 1]) { end -= 1 }
         var start = offset
         let pipe = UInt8(ascii: "|")
+        if isLonePipe(line, at: offset) { return 0 }
         if start < end && line[start] == pipe { start += 1 }
         if end > start && line[end - 1] == pipe && (end - 2 < start || line[end - 2] != UInt8(ascii: "\\")) { end -= 1 }
         var count = 1
