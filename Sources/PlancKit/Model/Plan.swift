@@ -107,6 +107,8 @@ extension Plan {
 public struct Repair: Sendable, Hashable {
     public var original: String
     public var repaired: String
+    /// The encoding the UTF-8 text was read as.
+    public var encoding: Mojibake.Encoding
     public var range: SourceRange
 }
 

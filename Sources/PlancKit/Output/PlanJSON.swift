@@ -453,6 +453,7 @@ public enum PlanJSON {
         json.beginObject()
         json.member("original", repair.original)
         json.member("repaired", repair.repaired)
+        json.member("encoding", repair.encoding.rawValue)
         json.key("range"); range(&json, repair.range)
         json.endObject()
     }

@@ -54,7 +54,7 @@ public struct PlanParser: Sendable {
 
     private mutating func parseDocument() {
         plan.repairs = source.mojibake.map {
-            Repair(original: $0.original, repaired: $0.repaired, range: source.range($0.span))
+            Repair(original: $0.original, repaired: $0.repaired, encoding: $0.encoding, range: source.range($0.span))
         }
         let frontMatterEnd = readFrontMatter()
         var outline = SectionOutline()

@@ -13,15 +13,19 @@ public final class SourceText: Sendable {
     /// line terminator); line `n` is at index `n - 1`.
     private let lineStarts: [UInt32]
     private let lineEnds: [UInt32]
-    /// Every mojibake run in the file, in order.
+    /// Every mojibake run in the file, in order. Code is left as written:
+    /// nothing inside code spans, fenced or indented code blocks is a run.
     public let mojibake: [MojibakeRun]
-    /// The lines that hold mojibake: only their text needs repairing.
-    private let mojibakeLines: Set<Int>
+    /// One bit per line, set for the lines that hold mojibake: only their
+    /// text needs repairing. Empty when the file holds none.
+    private let mojibakeLines: [UInt64]
 
     public struct MojibakeRun: Sendable, Hashable {
         public var span: ByteSpan
         public var original: String
         public var repaired: String
+        /// The encoding the UTF-8 text was read as.
+        public var encoding: Mojibake.Encoding
     }
 
     public init(name: String, bytes: [UInt8], hadByteOrderMark: Bool = false) {
@@ -32,22 +36,17 @@ public final class SourceText: Sendable {
         var ends: [UInt32] = []
         starts.reserveCapacity(bytes.count / 24 + 1)
         ends.reserveCapacity(bytes.count / 24 + 1)
-        var runs: [MojibakeRun] = []
+        // Lines that may hold mojibake; most files have none.
+        var candidates: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in
             var index = 0
             let count = buffer.count
             var lineHasHighBytes = false
             var lineStart = 0
             func finishLine(end: Int) {
-                let lineBytes = UnsafeBufferPointer(rebasing: buffer[lineStart..<end])
-                if lineHasHighBytes && Mojibake.mayContainMojibake(lineBytes) {
-                    let line = starts.count
-                    let repaired = Mojibake.repair(lineBytes)
-                    for run in repaired.runs {
-                        runs.append(MojibakeRun(
-                            span: ByteSpan(line: line, start: run.start, end: run.end),
-                            original: run.original, repaired: run.repaired))
-                    }
+                if lineHasHighBytes
+                    && Mojibake.mayContainMojibake(UnsafeBufferPointer(rebasing: buffer[lineStart..<end])) {
+                    candidates.append(starts.count)
                 }
                 ends.append(UInt32(end))
             }
@@ -74,8 +73,43 @@ public final class SourceText: Sendable {
         }
         self.lineStarts = starts
         self.lineEnds = ends
+        let runs = candidates.isEmpty ? [] : Self.findMojibake(bytes, starts: starts, ends: ends, candidates: candidates)
+        var lines: [UInt64] = runs.isEmpty ? [] : Array(repeating: 0, count: starts.count / 64 + 1)
+        for run in runs { lines[run.span.line >> 6] |= 1 << UInt64(run.span.line & 63) }
         self.mojibake = runs
-        self.mojibakeLines = Set(runs.map(\.span.line))
+        self.mojibakeLines = lines
+    }
+
+    /// The mojibake runs of the candidate lines, reading the file's blocks
+    /// up to the last of them to leave code alone.
+    private static func findMojibake(_ bytes: [UInt8], starts: [UInt32], ends: [UInt32],
+                                     candidates: [Int]) -> [MojibakeRun] {
+        var runs: [MojibakeRun] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = CodeBlockScanner()
+            var next = 0
+            for line in 1...candidates[candidates.count - 1] {
+                let lineBytes = UnsafeBufferPointer(rebasing: buffer[Int(starts[line - 1])..<Int(ends[line - 1])])
+                let isCode = scanner.isCode(lineBytes)
+                guard candidates[next] == line else { continue }
+                next += 1
+                if isCode { continue }
+                // The line's text outside its code spans, piece by piece.
+                var pieceStart = 0
+                for span in CodeSpans.ranges(in: lineBytes) + [lineBytes.count..<lineBytes.count] {
+                    if span.lowerBound > pieceStart {
+                        let piece = UnsafeBufferPointer(rebasing: lineBytes[pieceStart..<span.lowerBound])
+                        for run in Mojibake.repair(piece).runs {
+                            runs.append(MojibakeRun(
+                                span: ByteSpan(line: line, start: pieceStart + run.start, end: pieceStart + run.end),
+                                original: run.original, repaired: run.repaired, encoding: run.encoding))
+                        }
+                    }
+                    pieceStart = span.upperBound
+                }
+            }
+        }
+        return runs
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -108,10 +142,39 @@ public final class SourceText: Sendable {
         let lower = min(whole.lowerBound + max(start, 0), whole.upperBound)
         let upper = min(max(whole.lowerBound + end, lower), whole.upperBound)
         let range = lower..<upper
-        guard mojibakeLines.contains(line) else { return String(decoding: bytes[range], as: UTF8.self) }
-        return bytes.withUnsafeBufferPointer { buffer in
-            Mojibake.repair(UnsafeBufferPointer(rebasing: buffer[range])).text
+        guard line > 0, line >> 6 < mojibakeLines.count, mojibakeLines[line >> 6] & (1 << UInt64(line & 63)) != 0 else {
+            return String(decoding: bytes[range], as: UTF8.self)
         }
+        // The line's runs: the first found by halving, the others after it.
+        var low = 0
+        var high = mojibake.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mojibake[middle].span.line < line { low = middle + 1 } else { high = middle }
+        }
+        // The line's runs, repaired; the rest (code included) as written.
+        var pieces: [UInt8] = []
+        pieces.reserveCapacity(range.count)
+        var cursor = lower
+        for run in mojibake[low...] {
+            guard run.span.line == line else { break }
+            let runStart = whole.lowerBound + run.span.start
+            let runEnd = whole.lowerBound + run.span.end
+            guard runEnd > lower, runStart < upper else { continue }
+            let from = max(runStart, lower)
+            let to = min(runEnd, upper)
+            pieces += bytes[cursor..<from]
+            if from == runStart && to == runEnd {
+                pieces += run.repaired.utf8
+            } else {
+                // Part of a run, as when a marker is looked for in a prefix
+                // of its word.
+                pieces += Mojibake.repair(bytes[from..<to], as: run.encoding).text.utf8
+            }
+            cursor = to
+        }
+        pieces += bytes[cursor..<upper]
+        return String(decoding: pieces, as: UTF8.self)
     }
 
     /// A whole line with mojibake repaired, from byte offset `start`.
