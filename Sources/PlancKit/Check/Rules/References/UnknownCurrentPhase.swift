@@ -19,12 +19,16 @@ struct UnknownCurrentPhase: Rule {
             return Finding(range: current.range, message: "\(agent.name) works on Phase \(number), which the phase plan does not have",
                            help: help)
         }
-        let tasks = context.plan.agents.flatMap(\.tasks) + context.plan.tasks
-        for task in tasks {
-            guard let number = task.phaseNumber, !numbers.contains(number) else { continue }
+        // Visited in place: a large report has hundreds of thousands of tasks.
+        func visit(_ task: PlanTask) {
+            guard let number = task.phaseNumber, !numbers.contains(number) else { return }
             findings.append(Finding(range: task.range, message: "task `\(task.title)` is in Phase \(number), which the phase plan does not have",
                                     help: help))
         }
+        for agent in context.plan.agents.indices {
+            for task in context.plan.agents[agent].tasks.indices { visit(context.plan.agents[agent].tasks[task]) }
+        }
+        for task in context.plan.tasks.indices { visit(context.plan.tasks[task]) }
         return findings
     }
 }
