@@ -24,7 +24,11 @@ extension MarkdownRenderer {
             case .known("progress"):
                 fields.line("**Progress:**", list: MarkdownBlocks.list(agent.progress.map(renderProgress)))
             case .known("tasks"):
-                fields.line("**Tasks:**", list: renderTasks(agent.tasks.filter { $0.place == .agentList }))
+                // Tasks of a Tasks section are written there; most agents have
+                // none, and their list is not copied.
+                let own = agent.tasks.contains { $0.place != .agentList }
+                    ? agent.tasks.filter { $0.place == .agentList } : agent.tasks
+                fields.line("**Tasks:**", list: renderTasks(own))
             case .known("availableFor"):
                 fields.line(agent.written.keyLine("availableFor", canonical: "Available for", agent.availableForText ?? ""))
             case .known:
