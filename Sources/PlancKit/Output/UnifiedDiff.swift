@@ -42,12 +42,15 @@ public enum UnifiedDiff {
         prefix + line.text + "\n" + (line.newlineAtEnd ? "" : "\\ No newline at end of file\n")
     }
 
+    /// Lines split at LF on the bytes: a CRLF line keeps its CR, so that
+    /// the diff applies to CRLF files (`"\r\n"` is one Character in Swift,
+    /// and splitting Characters at `"\n"` would never split such a file).
     private static func lines(_ text: String) -> [Line] {
-        var parts = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let endsWithNewline = parts.last == ""
+        var parts = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let endsWithNewline = parts.last?.isEmpty == true
         if endsWithNewline { parts.removeLast() }
         return parts.enumerated().map { index, part in
-            Line(text: part, newlineAtEnd: endsWithNewline || index < parts.count - 1)
+            Line(text: Substring(part), newlineAtEnd: endsWithNewline || index < parts.count - 1)
         }
     }
 

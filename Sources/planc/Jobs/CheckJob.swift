@@ -32,6 +32,10 @@ struct CheckJob {
     }
 
     func run() throws(ExitCode) {
+        if fix && paths.contains("-") {
+            Console.fail("--fix writes files back; standard input (`-`) cannot be written back")
+            throw ExitCode.validationFailure
+        }
         let roots = paths.isEmpty ? ["."] : paths
         let explicit = Set(paths)
         let files: [String]

@@ -20,6 +20,11 @@ struct FmtJob {
             Console.fail(error.description)
             throw Exit.failed
         }
+        let explicit = Set(paths)
+        if files.isEmpty {
+            Console.fail("no status reports under \(paths.joined(separator: ", "))")
+            throw Exit.failed
+        }
         if !check && !write {
             guard files.count == 1 else {
                 Console.fail("printing to standard output takes one report, not \(files.count); use --check or --write for several")
@@ -29,6 +34,7 @@ struct FmtJob {
         var failed = false
         var changed: [String] = []
         var unchanged = 0
+        var skipped = 0
         for file in files {
             let original: [UInt8]
             let rendered: String
@@ -36,7 +42,13 @@ struct FmtJob {
                 let source = try SourceLoader.load(path: file, maxBytes: maxFileSize)
                 original = source.bytes
                 let plan = PlanParser.parse(source)
-                rendered = MarkdownRenderer.render(plan)
+                // In a folder, only status reports are formatted: a README or
+                // a devlog entry is left as it is.
+                if !explicit.contains(file) && !plan.isStatusReport {
+                    skipped += 1
+                    continue
+                }
+                rendered = LineEndings.of(source.bytes).apply(to: MarkdownRenderer.render(plan))
                 // Several models are freed as planc goes; the last one need not be.
                 if file == files.last { KeptUntilExit.keep(plan) }
                 if source.hadByteOrderMark { changed.append(file) }
@@ -64,13 +76,16 @@ struct FmtJob {
                     try AtomicFile.write(Array(rendered.utf8), to: file)
                 } catch {
                     Console.fail(error.description)
+                    changed.removeLast()
                     failed = true
                 }
             }
         }
         if check || write {
             let verb = check ? "would be reformatted" : "reformatted"
-            Console.error("\(count(changed.count)) \(verb), \(count(unchanged)) already canonical")
+            var summary = "\(count(changed.count)) \(verb), \(count(unchanged)) already canonical"
+            if skipped > 0 { summary += ", \(count(skipped)) skipped (not status reports)" }
+            Console.error(summary)
         }
         if failed { throw Exit.failed }
         if check && !changed.isEmpty { throw Exit.found }
