@@ -26,13 +26,15 @@ public struct CheckContext: Sendable {
                            endLine: range.line, endColumn: range.column + before + inside)
     }
 
-    /// Calls `visit` with every agent task of the plan, in order. A large
-    /// plan has hundreds of thousands: they are visited in place, never
-    /// copied out (a task is a dozen strings to retain and release).
+    /// Calls `visit` with every task of the plan: the agents' in order,
+    /// then those of a Tasks section that name no agent. A large plan has
+    /// hundreds of thousands: they are visited in place, never copied out
+    /// (a task is a dozen strings to retain and release).
     public func forEachAgentTask(_ visit: (PlanTask) -> Void) {
         for agent in plan.agents.indices {
             for task in plan.agents[agent].tasks.indices { visit(plan.agents[agent].tasks[task]) }
         }
+        for task in plan.tasks.indices { visit(plan.tasks[task]) }
     }
 
     /// How many agent tasks the plan has.

@@ -62,7 +62,7 @@ extension PlanParser {
         guard slug.count >= 4 else { return nil }
         var candidates = Set(plan.allTaskIDs)
         for service in plan.services { candidates.insert(Slug.make(service.name)) }
-        let near = candidates.filter { EditDistance.atMost(2, $0, slug) }
+        let near = candidates.filter { abs($0.count - slug.count) <= 2 && editDistance($0, slug) <= 2 }
         return near.count == 1 ? near.first : nil
     }
 

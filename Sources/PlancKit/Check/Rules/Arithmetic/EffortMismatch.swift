@@ -11,7 +11,8 @@ struct EffortMismatch: Rule {
     func check(_ context: CheckContext) -> [Finding] {
         context.plan.agents.compactMap { agent in
             guard let effort = agent.currentTask?.effort, let promised = effort.value?.hours,
-                  let sum = Hours.sum(agent.tasks), abs(sum - promised) > 1e-9 else { return nil }
+                  let sum = Hours.sum(agent.tasks) ?? Hours.knownSum(agent.tasks, over: promised),
+                  abs(sum - promised) > 1e-9 else { return nil }
             return Finding(range: effort.range,
                            message: "\(agent.name)'s tasks add up to \(Hours.text(sum)), its current task says \(Hours.text(promised))",
                            help: "make the task efforts and the current task's effort agree")
@@ -21,16 +22,29 @@ struct EffortMismatch: Rule {
 
 /// Effort sums and their wording in messages.
 enum Hours {
-    /// The sum of the tasks' efforts, or nil when there are none or one
-    /// cannot be read (that is another rule's finding).
+    /// The sum of the efforts of an agent's own tasks, or nil when there
+    /// are none or one cannot be read (that is another rule's finding).
+    /// Tasks of a Tasks section that name the agent are its backlog, not the
+    /// work of its current task. Visited in place, not filtered into a copy.
     static func sum(_ tasks: [PlanTask]) -> Double? {
-        guard !tasks.isEmpty else { return nil }
         var total = 0.0
-        for task in tasks {
-            guard let hours = task.effort?.value?.hours else { return nil }
+        var counted = 0
+        for index in tasks.indices where tasks[index].place == .agentList {
+            guard let hours = tasks[index].effort?.value?.hours else { return nil }
             total += hours
+            counted += 1
         }
-        return total
+        return counted == 0 ? nil : total
+    }
+
+    /// The sum of the efforts that can be read, when it alone passes
+    /// `limit`: tasks without an effort cannot bring it back down.
+    static func knownSum(_ tasks: [PlanTask], over limit: Double) -> Double? {
+        var known = 0.0
+        for index in tasks.indices where tasks[index].place == .agentList {
+            known += tasks[index].effort?.value?.hours ?? 0
+        }
+        return known > limit + 1e-9 ? known : nil
     }
 
     static func text(_ hours: Double) -> String {

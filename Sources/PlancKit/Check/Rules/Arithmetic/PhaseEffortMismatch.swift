@@ -29,7 +29,7 @@ struct PhaseEffortMismatch: Rule {
             guard !working.isEmpty else { return nil }
             var sum = 0.0
             for agent in working {
-                guard let hours = Hours.sum(agent.tasks) else { return nil }
+                guard let hours = Hours.sum(agent.tasks) ?? Hours.knownSum(agent.tasks, over: budgetHours) else { return nil }
                 sum += hours
             }
             guard sum < budget.minHours - 1e-9 || sum > budgetHours + 1e-9 else { return nil }

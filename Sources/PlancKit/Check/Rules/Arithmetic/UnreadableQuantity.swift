@@ -18,16 +18,15 @@ struct UnreadableQuantity: Rule {
             findings.append(Finding(range: value.range, message: "cannot read the \(what) `\(value.text)`",
                                     help: "write hours with a unit: `4h`, `1.5 hours`, `30m`, `2d`"))
         }
-        for agent in context.plan.agents {
-            effort(agent.currentTask?.effort, "current task's effort")
-            for task in agent.tasks { effort(task.effort, "effort") }
-        }
+        for agent in context.plan.agents { effort(agent.currentTask?.effort, "current task's effort") }
+        context.forEachAgentTask { effort($0.effort, "effort") }
         for phase in context.plan.phases {
             if let duration = phase.duration, duration.value == nil {
                 findings.append(Finding(range: duration.range, message: "cannot read the duration `\(duration.text)`",
                                         help: "write a number or range with a unit: `1-2 days`, `1 week`, `4h`"))
             }
             effort(phase.effort, "phase's effort")
+            for task in phase.tasks { effort(task.effort, "effort") }
         }
         return findings
     }

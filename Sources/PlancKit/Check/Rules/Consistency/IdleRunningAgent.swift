@@ -10,9 +10,11 @@ struct IdleRunningAgent: Rule {
 
     func check(_ context: CheckContext) -> [Finding] {
         context.plan.agents.compactMap { agent in
-            // An agent that lists no work gives nothing to compare with.
+            // An agent whose work carries no status (a bare task list) gives
+            // nothing to compare with.
             guard let status = agent.status, status.status == .running,
-                  !agent.tasks.isEmpty || !agent.progress.isEmpty,
+                  agent.tasks.contains(where: { $0.marker != nil || $0.wordStatus != nil })
+                    || agent.progress.contains(where: { $0.status != nil }),
                   !agent.tasks.contains(where: { $0.status == .inProgress }),
                   !agent.progress.contains(where: { $0.status?.status == .inProgress }) else { return nil }
             return Finding(range: status.range, message: "\(agent.name) is running, but none of its work is in progress",

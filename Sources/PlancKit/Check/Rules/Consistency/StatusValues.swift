@@ -40,6 +40,10 @@ extension CheckContext {
                 }
             }
         }
+        for task in plan.tasks {
+            if let marker = task.marker { visit(marker, .agentTask(task.title), false) }
+            if let words = task.wordStatus, task.marker == nil { visit(words, .agentTask(task.title), false) }
+        }
         for phase in plan.phases {
             let name = phase.number.map { "Phase \($0)" } ?? phase.name
             if let status = phase.status { visit(status, .phase(name), true) }

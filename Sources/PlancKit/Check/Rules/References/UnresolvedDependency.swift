@@ -46,7 +46,7 @@ struct UnresolvedDependency: Rule {
                         findings.append(Finding(range: task.range, message: "task `\(task.title)` depends on itself (`\(name)`)",
                                                 help: "name the task it waits for"))
                     } else if !ids.contains(target) {
-                        let near = ids.filter { EditDistance.atMost(2, $0, target) }
+                        let near = ids.filter { abs($0.count - target.count) <= 2 && editDistance($0, target) <= 2 }
                         findings.append(Finding(range: task.range, message: "task `\(task.title)` depends on `\(name)`, which is no task of this report",
                                                 help: near.count == 1 ? "did you mean `#\(near.first!)`?" : "name a task by its ID"))
                     }
