@@ -60,7 +60,7 @@ import Testing
     @Test func arithmetic() throws {
         #expect(found(try diagnostics(variant("**Rate Limiting** (4h)", "**Rate Limiting** (5h)"))) == ["PLAN012 26:50", "PLAN013 57:15"])
         #expect(found(try diagnostics(variant("- **Effort:** 8 hours", "- **Effort:** 10 hours"))) == ["PLAN013 57:15"])
-        #expect(found(try diagnostics(variant("(1-2 days)", "(a while)"))) == ["PLAN014 55:35"])
+        #expect(found(try diagnostics(variant("(1-2 days)", "(2 fortnights)"))) == ["PLAN014 55:35"])
     }
 
     @Test func consistency() throws {

@@ -55,6 +55,7 @@ import Testing
         ("vocabulary:\n  EN COURS: busy\n", 2, "`vocabulary.EN COURS`: `busy` is not a status"),
         ("vocabulary: [a, b]\n", 1, "`vocabulary`: expected a mapping of word: meaning"),
         ("vocabulary:\n  \"--\": done\n", 2, "`vocabulary`: a word must have letters or digits"),
+        ("vocabulary:\n  done: blocked\n", 2, "`vocabulary.done`: `done` is one of planc's own words (done)"),
     ])
     func badVocabularyIsRefusedWithItsLine(text: String, line: Int, message: String) {
         #expect(throws: ConfigError.self) { try ConfigLoader.parse(text, file: ".planc.yml") }

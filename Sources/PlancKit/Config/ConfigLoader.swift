@@ -118,6 +118,11 @@ public enum ConfigLoader {
                                               + "(done, inProgress, pending, running, blocked, waiting, failed, decision) "
                                               + "or a priority (critical, high, medium, low)")
                     }
+                    let builtIn = Vocabulary.normalised(word)
+                    if let own = StatusWords.words.first(where: { $0.phrase == builtIn }) {
+                        throw ConfigError(file: file, line: wordNode.line,
+                                          message: "`vocabulary.\(word)`: `\(word)` is one of planc's own words (\(own.status.rawValue)) and cannot be given another meaning")
+                    }
                     configuration.vocabulary.add(word, meaning)
                 }
             case "hours-per-day":

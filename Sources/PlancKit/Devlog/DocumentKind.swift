@@ -3,6 +3,9 @@ extension Plan {
     /// whatever shape the parser reads them (sections, tables, lists).
     public var hasAgentsOrPhases: Bool { !agents.isEmpty || !phases.isEmpty || !tasks.isEmpty }
 
+    /// Whether the markdown has an agents, phase plan or tasks section.
+    public var hasPlanSection: Bool { sections.contains { [.agents, .phases, .tasks].contains($0.kind) } }
+
     /// Whether the markdown is a status report: agents, phases or tasks were
     /// read from it; or it has two kinds of a report's sections (agents,
     /// phase plan, tasks, infrastructure, protocol); or a table or list in

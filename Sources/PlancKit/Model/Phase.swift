@@ -54,9 +54,12 @@ public struct PhaseTask: Sendable, Hashable {
     /// `held by <agent>` in those parentheses.
     public var holder: String?
     public var range: SourceRange
-    /// For tasks listed under a phase (a list or table): effort and agent.
+    /// For tasks listed under a phase (a list or table): effort, agent,
+    /// priority and what they depend on.
     public var effort: Parsed<Effort>?
     public var assignee: String?
+    public var priority: Parsed<PlanTask.Priority>?
+    public var dependsOn: [String] = []
 
     public init(id: String, title: String, status: StatusValue?, holder: String?, range: SourceRange) {
         self.id = id

@@ -269,6 +269,8 @@ public enum PlanJSON {
             json.member("holder", task.holder)
             json.member("effortHours", number: task.effort?.value?.hours)
             json.member("assignee", task.assignee)
+            json.member("priority", task.priority.map { $0.value?.rawValue ?? $0.text })
+            json.key("dependsOn"); array(&json, task.dependsOn) { $0.string($1) }
             json.key("range"); range(&json, task.range)
             json.endObject()
         }

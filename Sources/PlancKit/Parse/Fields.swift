@@ -97,6 +97,14 @@ extension PlanParser {
         return parts
     }
 
+    /// Key lines among the lines that continue a list item's first line
+    /// (`- Phase 1: Rollout` then `  Owner: Deploy Bot`).
+    func continuationKeys(_ lines: [LineSlice], plainKeys: Set<String>) -> [FieldPart] {
+        keyGroups(lines, plainKeys: plainKeys).map { group in
+            .key(group.key, continuation: group.continuation, list: nil, range: source.range(group.key.whole))
+        }
+    }
+
     /// Key lines with the lines that continue each.
     private func keyGroups(_ lines: [LineSlice], plainKeys: Set<String>)
     -> [(key: KeyLine, continuation: [LineSlice], list: OwnedList?)] {

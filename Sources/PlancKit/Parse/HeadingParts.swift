@@ -128,16 +128,6 @@ extension PlanParser {
         var changed = true
         while changed && !slice.isEmpty {
             changed = false
-            // A marker alone at the end: `Search Agent 🟢`.
-            if let space = source.findLast(" ", in: slice) {
-                let last = source.trimmed(slice.from(space))
-                if let marker = source.leadingMarker(last), marker.rest.isEmpty, trailingStatus == nil {
-                    trailingStatus = statusValue(last)
-                    slice = source.trimmed(slice.upTo(space))
-                    changed = true
-                    continue
-                }
-            }
             // A marker and words at the end: `Four (1 day) ✅ PENDING`.
             if trailingStatus == nil, let (start, value) = trailingMarkedStatus(slice) {
                 trailingStatus = value
@@ -161,8 +151,10 @@ extension PlanParser {
             if source.at(slice, slice.end - 1) == 0x29, let open = matchingOpen(slice) {
                 let inner = source.trimmed(LineSlice(line: slice.line, start: open + 1, end: slice.end - 1))
                 if !classifyParenthesis(inner, into: &parts, status: &trailingStatus) {
-                    // A phase's last parenthesis is its duration, read or not.
-                    guard phaseWord && parts.quantity == nil else { break }
+                    // A phase's last parenthesis holding a number is its
+                    // duration, read or not (`(3 fortnights)`); other words
+                    // (`(optional)`, `(v2.0)`) stay in the name.
+                    guard phaseWord && parts.quantity == nil, source.text(inner).first?.isNumber == true else { break }
                     parts.quantity = inner
                 }
                 slice = source.trimmed(slice.upTo(open))
@@ -173,6 +165,14 @@ extension PlanParser {
                 let candidate = source.trimmed(slice.from(after))
                 let before = source.trimmed(slice.upTo(dash))
                 let candidateText = source.text(candidate)
+                if candidateText.hasPrefix("@") || candidateText.hasSuffix("%") && Int(candidateText.dropLast()) != nil {
+                    // `— @Migration Agent`, `- 50%`
+                    parts.fields.append((candidateText.hasPrefix("@") ? "agent" : "progress",
+                                         candidateText.hasPrefix("@") ? candidate.from(candidate.start + 1) : candidate))
+                    slice = before
+                    changed = true
+                    continue
+                }
                 if parts.quantity == nil, candidateText.first.map({ $0.isNumber || $0 == "~" }) == true,
                    QuantityParsing.effort(candidateText) != nil || QuantityParsing.duration(candidateText) != nil {
                     // `Cache headers - 4 hours`

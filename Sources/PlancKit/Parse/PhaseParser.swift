@@ -52,14 +52,14 @@ extension PlanParser {
     /// Reads a phase's keys, and the tasks listed in its body, into it.
     /// Returns whether it used a shape planc does not write itself (plain
     /// keys, task lists), so that the phase is rendered as written.
-    func readPhaseBody(_ items: [TopItem], into phase: inout Phase) -> Bool {
+    func readPhaseBody(_ items: [TopItem], leading: [FieldPart] = [], into phase: inout Phase) -> Bool {
         var taskLists: [[ListEntry]] = []
         var taken = Set<String>()
         /// The first key for a field wins; a synonym after it stays an
         /// unknown key, kept as written.
         func first(_ field: String) -> Bool { taken.insert(field).inserted }
         var written = phase.written
-        let fields = fieldParts(items, plainKeys: Self.phaseKeys)
+        let fields = leading + fieldParts(items, plainKeys: Self.phaseKeys)
         let (layout, extras) = collectFields(fields, written: &written) { key, continuation, list in
             let value = key.value
             switch key.normalisedKey {
@@ -168,6 +168,8 @@ extension PlanParser {
         var phaseTask = PhaseTask(id: task.id, title: task.title, status: status, holder: nil, range: task.range)
         phaseTask.effort = task.effort
         phaseTask.assignee = task.assignee
+        phaseTask.priority = task.priority
+        phaseTask.dependsOn = task.dependsOn
         return phaseTask
     }
 

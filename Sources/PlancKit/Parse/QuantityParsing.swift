@@ -36,8 +36,11 @@ public enum QuantityParsing {
         high *= perUnit
         // `1h30m`, `1h 30m`: a smaller part after a single value.
         scanner.skip { $0 == " " }
-        if low == high, let more = scanner.number(), let unit = hours(per: scanner.word().lowercased()),
-           unit < perUnit {
+        if low == high, let more = scanner.number() {
+            // `1h30m`, `1h 30m`; `1h30` is an hour and thirty minutes.
+            let word = scanner.word().lowercased()
+            let unit = word.isEmpty && perUnit == 1 ? 1.0 / 60 : hours(per: word)
+            guard let unit, unit < perUnit else { return nil }
             low += more * unit
             high = low
         }

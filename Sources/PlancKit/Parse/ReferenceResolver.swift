@@ -66,6 +66,15 @@ extension PlanParser {
         return near.count == 1 ? near.first : nil
     }
 
+    /// The letters of a short name such as `m7` (`m`), or nil.
+    static func shortNamePrefix(_ text: String) -> String? {
+        let trimmed = text.trimmingSpaces()
+        let letters = trimmed.prefix { $0.isLetter }
+        let digits = trimmed.dropFirst(letters.count)
+        guard (1...3).contains(letters.count), !digits.isEmpty, digits.allSatisfy(\.isNumber) else { return nil }
+        return String(letters)
+    }
+
     private enum Lookup {
         case found(Dependency.Target)
         /// `Phase 9` where the plan has no phase 9.
@@ -92,6 +101,13 @@ extension PlanParser {
         // word the report uses for them.
         if let number = PhaseNames.number(inHeading: name) {
             return plan.phases.contains { $0.number == number } ? .found(.phase(number)) : .unresolved
+        }
+        // `Phase 2.5`, or `M7` where the phases are M1 to M3: a phase by its
+        // shape that the report does not have.
+        if PhaseNames.numbers(name).map({ $0.1 != nil }) == true { return .unresolved }
+        if let prefix = Self.shortNamePrefix(lower),
+           plan.phases.contains(where: { Self.shortNamePrefix(String($0.heading.text.lowercased().split(separator: ":").first ?? "")) == prefix }) {
+            return .unresolved
         }
         for service in plan.services {
             let serviceName = service.name.lowercased()

@@ -128,7 +128,8 @@ extension PlanParser {
             agent.status = value
         }
         let children = entry.children.map { TopItem.node($0) }
-        _ = readAgentFields(fieldParts(children, plainKeys: Self.agentKeys), into: &agent)
+        _ = readAgentFields(continuationKeys(entry.continuation, plainKeys: Self.agentKeys)
+                                + fieldParts(children, plainKeys: Self.agentKeys), into: &agent)
         return agent
     }
 
@@ -171,6 +172,8 @@ extension PlanParser {
         guard let table = tableRows(node),
               let nameColumn = table.column(["phase", "milestone", "batch", "stage", "sprint", "name", "phases"])
         else { return [] }
+        // `| Phase | Name |`: the number in one column, the name in another.
+        let titleColumn = table.header[nameColumn] == "name" ? nil : table.column(["name", "title"])
         let statusColumn = table.column(["status", "state"])
         let effortColumn = table.column(["effort", "estimate", "hours"])
         let durationColumn = table.column(["duration", "timeline", "eta"])
@@ -194,8 +197,11 @@ extension PlanParser {
                               heading: Heading(text: source.text(cells[nameColumn]), level: 0, range: source.range(cell)),
                               range: source.range(lines: line, through: line))
             if parts.number != nil, parts.name.isEmpty { phase.name = source.text(cell) }
+            if let titleColumn, titleColumn < cells.count, !cells[titleColumn].isEmpty {
+                phase.name = source.text(unbolded(cells[titleColumn]))
+            }
             phase.status = parts.status
-            for (column, cell) in cells.enumerated() where column != nameColumn && !cell.isEmpty {
+            for (column, cell) in cells.enumerated() where column != nameColumn && column != titleColumn && !cell.isEmpty {
                 let text = source.text(cell)
                 switch column {
                 case statusColumn: phase.status = fieldStatus(cell)
@@ -249,12 +255,14 @@ extension PlanParser {
             read += 1
         }
         if read == 0 {
+            // Milestones without numbers: when items carry statuses, every
+            // item is a phase, in order (one without a status has none).
             let withStatus = unnumbered.filter { entry in
                 entry.taskState != .none || entry.headline.map { headingParts($0).status != nil } == true
             }
-            guard withStatus.count == unnumbered.count else { return 0 }
-            for entry in withStatus { plan.phases.append(listPhase(entry, number: plan.phases.count + 1)) }
-            return withStatus.count
+            guard !withStatus.isEmpty else { return 0 }
+            for entry in unnumbered { plan.phases.append(listPhase(entry, number: plan.phases.count + 1)) }
+            return unnumbered.count
         }
         for entry in unnumbered {
             note(.unread, "an item of a list of phases that planc did not read: it names no phase (`Phase <n>:`)",
@@ -286,7 +294,8 @@ extension PlanParser {
                                     range: source.range(quantity))
         }
         readPhaseFields(parts, into: &phase)
-        _ = readPhaseBody(entry.children.map { TopItem.node($0) }, into: &phase)
+        _ = readPhaseBody(entry.children.map { TopItem.node($0) },
+                          leading: continuationKeys(entry.continuation, plainKeys: Self.phaseKeys), into: &phase)
         return phase
     }
 
@@ -361,7 +370,7 @@ extension PlanParser {
             switch tree[node].kind {
             case .table:
                 tasks = taskTable(node) ?? []
-                if tasks.isEmpty && tableLooksLikeContent(node) {
+                if tasks.isEmpty {
                     note(.unread, "a table under \(sectionName) that gave no task: planc reads tasks from a column named "
                          + "Task, Title or Name", node)
                 }
@@ -389,7 +398,14 @@ extension PlanParser {
         let dependsColumn = table.column(["dependencies", "depends on", "depends", "deps", "blocked by", "after"])
         var tasks: [PlanTask] = []
         for (position, (line, cells)) in table.rows.enumerated() where titleColumn < cells.count {
-            let title = unbolded(cells[titleColumn])
+            var title = unbolded(cells[titleColumn])
+            var phaseOfTitle: Int?
+            if let (phase, sub) = PhaseNames.numbers(source.text(title)), sub != nil {
+                // `Phase 7.1: Tokenizer`
+                let parts = headingParts(title, phaseWord: true)
+                phaseOfTitle = phase
+                title = parts.name
+            }
             let titleText = source.text(title)
             guard !titleText.isEmpty else { continue }
             let explicitID = idColumn.flatMap { $0 < cells.count ? source.text(source.unwrappedCode(cells[$0])) : nil }
@@ -420,6 +436,7 @@ extension PlanParser {
                     }
                 }
             }
+            if let phaseOfTitle, task.phaseNumber == nil { task.phaseNumber = phaseOfTitle }
             task.status = task.marker?.status ?? task.wordStatus?.status ?? .pending
             tasks.append(task)
         }

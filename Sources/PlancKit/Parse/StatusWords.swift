@@ -63,6 +63,8 @@ public enum StatusWords {
     /// a phrase of several words in any case (`Task 1 in progress`).
     public static func status(ofWords text: String) -> Status? {
         var text = text
+        // Struck-out words (`~~DONE~~ IN PROGRESS`) say what no longer holds.
+        if text.utf8.contains(0x7E), text.includes("~~") { text = withoutStrikethrough(text) }
         // Every task and progress line comes through here: ASCII text, the
         // common case, is matched on its bytes without making a String per word.
         let ascii = text.withUTF8 { bytes -> Status?? in
@@ -71,6 +73,19 @@ public enum StatusWords {
         }
         if let ascii { return ascii }
         return unicodeStatus(ofWords: text)
+    }
+
+    /// The text without `~~struck-out~~` spans.
+    static func withoutStrikethrough(_ text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "~~") {
+            result += rest[..<open.lowerBound]
+            let after = rest[open.upperBound...]
+            guard let close = after.range(of: "~~") else { return result + rest[open.lowerBound...] }
+            rest = after[close.upperBound...]
+        }
+        return result + rest
     }
 
     /// The same rules over words of any script.

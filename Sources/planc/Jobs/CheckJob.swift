@@ -92,6 +92,11 @@ struct CheckJob {
             let name = candidate.entry?.name ?? candidate.path
             if DocumentKind.byName(name, configuration: candidate.configuration, plans: plans) == .devlogEntry {
                 entries.append(candidate)
+            } else if candidate.explicit && candidate.plan.hasPlanSection {
+                // Named, with an agents, phases or tasks section planc read
+                // nothing from: checked, so that it says so (PLAN033).
+                reports.append(candidate)
+                found.append(.report(candidate))
             } else if candidate.explicit {
                 Console.error("planc: note: \(candidate.path) is neither a status report (no agents, phases or tasks) "
                               + "nor a devlog entry (no date, agent or task keys, and its name follows no devlog pattern): not checked")

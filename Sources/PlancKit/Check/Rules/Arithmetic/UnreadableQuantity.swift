@@ -7,7 +7,7 @@ struct UnreadableQuantity: Rule {
         fix: "Write efforts as `4h`, `1.5 hours`, `30m` or `2d`, durations as `1-2 days`, `1 week` or `4h`.",
         passing: ["## Phase Plan\n\n### Phase 1: A (1-2 days) - PENDING\n- **Effort:** 8 hours\n"],
         failing: [
-            "## Phase Plan\n\n### Phase 1: A (↓soon) - PENDING\n- **Effort:** ↓a lot\n",
+            "## Phase Plan\n\n### Phase 1: A (↓3 fortnights) - PENDING\n- **Effort:** ↓a lot\n",
             "## Active Agents\n\n### A\n**Tasks:**\n1. **One** (↓4) - HIGH\n",
         ])
 

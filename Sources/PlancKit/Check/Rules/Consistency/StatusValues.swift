@@ -42,7 +42,8 @@ extension CheckContext {
         }
         for task in plan.tasks {
             if let marker = task.marker { visit(marker, .agentTask(task.title), false) }
-            if let words = task.wordStatus, task.marker == nil { visit(words, .agentTask(task.title), false) }
+            // Words alone come from a Status cell or key: they should name one.
+            if let words = task.wordStatus, task.marker == nil { visit(words, .agentTask(task.title), true) }
         }
         for phase in plan.phases {
             let name = phase.number.map { "Phase \($0)" } ?? phase.name

@@ -10,8 +10,14 @@ struct UnknownPriority: Rule {
 
     func check(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
+        var priorities: [Parsed<PlanTask.Priority>] = []
         context.forEachAgentTask { task in
-            guard let priority = task.priority, priority.value == nil else { return }
+            if let priority = task.priority, priority.value == nil { priorities.append(priority) }
+        }
+        for phase in context.plan.phases {
+            for task in phase.tasks { if let priority = task.priority, priority.value == nil { priorities.append(priority) } }
+        }
+        for priority in priorities {
             let upper = priority.text.uppercased()
             let guess = PlanTask.Priority.allCases.map(\.rawValue).min { editDistance($0, upper) < editDistance($1, upper) }
             let close = guess.map { editDistance($0, upper) <= 2 } ?? false
