@@ -165,6 +165,13 @@ extension PlanParser {
                 let candidate = source.trimmed(slice.from(after))
                 let before = source.trimmed(slice.upTo(dash))
                 let candidateText = source.text(candidate)
+                if let pairs = keyValuePairs(candidate), pairs.allSatisfy({ $0.key.replacingOccurrences(" ", "").hasSuffix("id") }) {
+                    // `Parser — ID: p-3 — DONE`
+                    parts.fields += pairs
+                    slice = before
+                    changed = true
+                    continue
+                }
                 if candidateText.hasPrefix("@") || candidateText.hasSuffix("%") && Int(candidateText.dropLast()) != nil {
                     // `— @Migration Agent`, `- 50%`
                     parts.fields.append((candidateText.hasPrefix("@") ? "agent" : "progress",
@@ -314,6 +321,11 @@ extension PlanParser {
         if parts.quantity == nil, text.first?.isNumber == true || text.hasPrefix("~"),
            QuantityParsing.duration(text) != nil || QuantityParsing.effort(text) != nil {
             parts.quantity = inner
+            return true
+        }
+        if parts.bareWord == nil, text.hasPrefix("`"), text.hasSuffix("`"), text.count > 2 {
+            // `(\`idx-1\`)`: an ID in a code span.
+            parts.bareWord = source.unwrappedCode(inner)
             return true
         }
         if parts.bareWord == nil, text.count >= 2, text.count <= 40,

@@ -80,6 +80,16 @@ extension PlanParser {
     /// as detail (`Blocked on creds`, `Running (since 09:00)`).
     func fieldStatus(_ whole: LineSlice) -> StatusValue? {
         guard var value = statusValue(whole) else { return nil }
+        // A marker after the words: `Terminé ✅`.
+        if value.marker == nil, let space = source.findLast(" ", in: source.trimmed(whole)) {
+            let last = source.trimmed(whole.from(space))
+            if let marker = source.leadingMarker(last), marker.rest.isEmpty, let status = StatusWords.status(ofMarker: marker.marker) {
+                value.marker = marker.marker
+                value.markerStatus = status
+                value.words = source.text(source.trimmed(source.trimmed(whole).upTo(space)))
+                value.wordStatus = wordStatus(of: value.words)
+            }
+        }
         if value.wordStatus == nil, let first = value.words.split(whereSeparator: { !$0.isLetter }).first {
             value.wordStatus = StatusWords.status(ofWords: String(first).uppercased())
                 ?? options.vocabulary.status(ofWords: String(first))

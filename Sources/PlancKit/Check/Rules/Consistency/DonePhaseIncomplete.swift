@@ -20,9 +20,9 @@ struct DonePhaseIncomplete: Rule {
         for phase in context.plan.phases {
             guard let marked = phase.status, marked.status == .done else { continue }
             let name = phase.number.map { "Phase \($0)" } ?? phase.name
-            func open(_ what: String, _ status: Status, at range: SourceRange) {
+            func open(_ what: String, _ status: Status, at range: SourceRange, named: String? = nil) {
                 findings.append(Finding(range: marked.range, message: "\(name) is marked done, but \(what) is \(status.rawValue)",
-                                        help: "mark the phase as in progress, or update \(what)",
+                                        help: "mark the phase as in progress, or update \(named ?? what)",
                                         related: [RelatedLocation(range: range, message: "\(status.rawValue) here")]))
             }
             for task in phase.tasks {
@@ -39,7 +39,7 @@ struct DonePhaseIncomplete: Rule {
                 if let status = dependency.status?.status, status != .done {
                     open("dependency `\(dependency.name)`", status, at: dependency.range)
                 } else if case .phase(let number)? = dependency.target, let status = phaseStatus[number], status != .done {
-                    open("Phase \(number), which it depends on,", status, at: dependency.range)
+                    open("Phase \(number), which it depends on,", status, at: dependency.range, named: "Phase \(number)")
                 }
             }
         }

@@ -14,14 +14,21 @@ struct InvalidDate: Rule {
             findings.append(Finding(range: date.range, message: "`\(date.text)` is not a real date",
                                     help: "write the date as YYYY-MM-DD"))
         }
+        /// A date of the right shape that is no day (`2025-02-30`) is said
+        /// to be so; any other text cannot be read.
+        func problem(_ text: String, _ what: String) -> String {
+            let head = String(text.prefix(10))
+            return QuantityParsing.looksLikeDate(head) && QuantityParsing.date(head) == nil
+                ? "\(what) `\(text)` is not a real date" : "cannot read \(what) `\(text)`"
+        }
         for agent in context.plan.agents {
             if let started = agent.started, started.value == nil {
-                findings.append(Finding(range: started.range, message: "cannot read \(agent.name)'s start time `\(started.text)`",
+                findings.append(Finding(range: started.range, message: problem(started.text, "\(agent.name)'s start time"),
                                         help: "write it as YYYY-MM-DD HH:MM (UTC)"))
             }
         }
         if let updated = context.plan.lastUpdated, updated.value == nil {
-            findings.append(Finding(range: updated.range, message: "cannot read the last update time `\(updated.text)`",
+            findings.append(Finding(range: updated.range, message: problem(updated.text, "the last update time"),
                                     help: "write it as YYYY-MM-DD HH:MM UTC"))
         }
         return findings
