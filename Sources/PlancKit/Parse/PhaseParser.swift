@@ -12,6 +12,13 @@ extension PlanParser {
                     note(.unread, "`\(text)` is not read as a phase: phase numbers are whole numbers "
                          + "(`Phase \(number).\(sub)` names a task of phase \(number) in a list)", headingNode)
                 }
+                if fieldParts(body, plainKeys: Self.phaseKeys).contains(where: { part in
+                    if case .key(let key, _, _, _) = part { return Self.phaseKeys.contains(key.normalisedKey) }
+                    return false
+                }) {
+                    note(.unread, "`\(text)` has a phase's keys but names no phase: planc reads a phase from a heading "
+                         + "named `Phase <n>:` (or Batch, Milestone, Stage)", headingNode)
+                }
                 result.append(.raw(raw([headingNode], dedent: 0)))
                 result += readPhaseBlocks(body)
                 continue
