@@ -113,6 +113,11 @@ import Testing
     @Test func inlineSwitches() throws {
         let next = variant("**Status:** \u{F8FF}üü¢ RUNNING", "<!-- planc-disable-next-line PLAN030 mojibake -->\n**Status:** \u{F8FF}üü¢ RUNNING")
         #expect(try diagnostics(next).count == 12)
+        // The next line with text: blank lines between (as fmt writes them)
+        // do not undo the switch, and the line after that is checked again.
+        let spaced = variant("**Status:** \u{F8FF}üü¢ RUNNING",
+                             "<!-- planc-disable-next-line PLAN030 -->\n\n**Status:** \u{F8FF}üü¢ RUNNING")
+        #expect(try diagnostics(spaced).count == 12)
         let region = variant("## Active Agents", "## Active Agents\n\n<!-- planc-disable mojibake -->")
             .replacingOccurrences(of: "## Phase Plan", with: "## Phase Plan\n\n<!-- planc-enable mojibake -->")
         #expect(try diagnostics(region).count == 7)

@@ -3,7 +3,7 @@
 ///
 ///     <!-- planc-disable PLAN012 effort-mismatch -->   off from here on
 ///     <!-- planc-enable PLAN012 -->                     on again
-///     <!-- planc-disable-next-line PLAN030 -->          off for the next line
+///     <!-- planc-disable-next-line PLAN030 -->          off for the next line that is not blank
 ///
 /// Without rule names they switch every rule. Rules are named by code or
 /// alias.
@@ -36,7 +36,14 @@ struct Suppressions {
                 default: continue
                 }
                 let names = words.dropFirst().map { resolve(String($0)) ?? String($0) }
-                switches.append(Switch(line: line, kind: kind, rules: names.isEmpty ? nil : Set(names)))
+                // The next line with text: a blank line between the comment
+                // and its line (as `fmt` puts around blocks) changes nothing.
+                var target = line
+                if kind == .nextLine {
+                    target = line + 1
+                    while target < source.lineCount && source.isBlank(target) { target += 1 }
+                }
+                switches.append(Switch(line: target, kind: kind, rules: names.isEmpty ? nil : Set(names)))
             }
         }
     }
@@ -61,7 +68,7 @@ struct Suppressions {
             switch item.kind {
             case .disable where item.line <= line: disabled = true
             case .enable where item.line <= line: disabled = false
-            case .nextLine where item.line + 1 == line: return true
+            case .nextLine where item.line == line: return true
             default: break
             }
         }
