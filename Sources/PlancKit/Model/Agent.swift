@@ -49,6 +49,8 @@ public struct CurrentTask: Sendable, Hashable {
 /// One line of an agent's `Progress` list.
 public struct ProgressItem: Sendable, Hashable {
     public var status: StatusValue?
+    /// The item's marker as written.
+    public var listMarker: ListMarker = .dash
     /// The text after the marker.
     public var text: String
     /// `Task <n>:` at the start links the item to the agent's task n.
@@ -85,6 +87,8 @@ public struct PlanTask: Sendable, Hashable {
     }
 
     public var id: String
+    /// The item's marker as written (`1.`, `-`).
+    public var listMarker: ListMarker = .ordered
     /// Whether the ID was written (`` `#id` ``) rather than made from the title.
     public var hasExplicitID: Bool
     public var number: Int
@@ -134,6 +138,8 @@ public struct PlanTask: Sendable, Hashable {
 
     public struct Step: Sendable, Hashable {
         public var text: String
+        /// The item's marker as written.
+        public var listMarker: ListMarker = .dash
         /// For GFM task items: whether the box is ticked.
         public var checked: Bool?
         public var continuation: [String] = []

@@ -85,3 +85,26 @@ public struct WrittenForm: Sendable, Hashable {
         return verbatim
     }
 }
+
+/// The marker of a list item as written: a bullet (`-`, `*`, `+`) or an
+/// ordered item's delimiter (`.`, `)`), so that a list comes back as the
+/// kind of list it was.
+public struct ListMarker: Sendable, Hashable {
+    /// The bullet, or nil for an ordered item.
+    public var bullet: Character?
+    public var delimiter: Character
+
+    public static let ordered = ListMarker(bullet: nil, delimiter: ".")
+    public static let dash = ListMarker(bullet: "-", delimiter: ".")
+
+    public init(bullet: Character?, delimiter: Character) {
+        self.bullet = bullet
+        self.delimiter = delimiter
+    }
+
+    /// `- `, or `3. ` for item number 3.
+    public func text(number: Int) -> String {
+        if let bullet { return String(bullet) + " " }
+        return "\(number)\(delimiter) "
+    }
+}

@@ -1,6 +1,8 @@
 /// `2. 🤔 **Decide if ...** text` with options nested under it.
 public struct NextStep: Sendable, Hashable {
     public var number: Int
+    /// The item's marker as written.
+    public var listMarker: ListMarker = .ordered
     /// Whether the item is the first of its list (lists stay apart).
     public var startsList: Bool = false
     public var status: StatusValue?
@@ -30,6 +32,8 @@ public struct NextStep: Sendable, Hashable {
 /// An item of the Questions section.
 public struct Question: Sendable, Hashable {
     public var number: Int
+    /// The item's marker as written.
+    public var listMarker: ListMarker = .ordered
     /// Whether the item is the first of its list (lists stay apart).
     public var startsList: Bool = false
     public var text: String

@@ -127,7 +127,9 @@ extension PlanParser {
                 state = box == 0x20 ? .unchecked : .checked
                 headline = source.trimmed(headline.from(headline.start + 3))
             }
-            entries.append(ListEntry(node: BlockTree.root, number: number ?? entries.count + 1, taskState: state,
+            let marker = number == nil ? ListMarker(bullet: Character(Unicode.Scalar(source.at(line, line.start) ?? 0x2D)), delimiter: ".")
+                : ListMarker(bullet: nil, delimiter: source.at(line, line.start + String(number!).utf8.count) == 0x29 ? ")" : ".")
+            entries.append(ListEntry(node: BlockTree.root, number: number ?? entries.count + 1, marker: marker, taskState: state,
                                      headline: headline, continuation: [], children: [], contentIndent: 0,
                                      range: source.range(line)))
         }
@@ -225,9 +227,11 @@ extension PlanParser {
         }
         let text = source.text(rest)
         let (percent, holder) = Self.progressDetails(text)
-        return ProgressItem(status: status, text: text, taskNumber: progressTaskNumber(rest),
-                            taskID: nil, percent: percent, holder: holder, continuation: texts(entry.continuation),
-                            children: rawChildren(entry), range: entry.range)
+        var item = ProgressItem(status: status, text: text, taskNumber: progressTaskNumber(rest),
+                                taskID: nil, percent: percent, holder: holder, continuation: texts(entry.continuation),
+                                children: rawChildren(entry), range: entry.range)
+        item.listMarker = entry.marker
+        return item
     }
 
     /// `40%` and `held by <agent>` among the comma-separated parts of the

@@ -4,6 +4,8 @@
 struct ListEntry {
     var node: Int
     var number: Int
+    /// The marker as written.
+    var marker: ListMarker = .ordered
     var taskState: BlockTree.TaskState
     var headline: LineSlice?
     var continuation: [LineSlice]
@@ -130,7 +132,7 @@ extension PlanParser {
                 continuation = Array(lines.dropFirst())
                 children.removeFirst()
             }
-            entries.append(ListEntry(node: item, number: number, taskState: tree[item].taskState,
+            entries.append(ListEntry(node: item, number: number, marker: marker(of: item), taskState: tree[item].taskState,
                                      headline: headline, continuation: continuation, children: children,
                                      contentIndent: contentIndent(of: item), range: blockRange(item)))
             number += 1
@@ -143,6 +145,16 @@ extension PlanParser {
         let parent = Int(tree[item].parent)
         guard parent >= 0, tree[parent].kind == .list else { return nil }
         return listEntries(parent).first { $0.node == item }
+    }
+
+    /// An item's marker, read at its first byte.
+    func marker(of item: Int) -> ListMarker {
+        let line = Int(tree[item].startLine)
+        var offset = Int(tree[item].startColumn) - 1
+        guard let first = source.byte(line: line, at: offset) else { return .ordered }
+        if first == 0x2D || first == 0x2A || first == 0x2B { return ListMarker(bullet: Character(Unicode.Scalar(first)), delimiter: ".") }
+        while let byte = source.byte(line: line, at: offset), byte >= 0x30 && byte <= 0x39 { offset += 1 }
+        return source.byte(line: line, at: offset) == 0x29 ? ListMarker(bullet: nil, delimiter: ")") : .ordered
     }
 
     /// The column where an item's content starts: after the marker and the

@@ -27,7 +27,7 @@ extension PlanParser {
             }
             for (position, entry) in listEntries(node).enumerated() {
                 plan.questions.append(Question(
-                    number: entry.number, startsList: position == 0,
+                    number: entry.number, listMarker: entry.marker, startsList: position == 0,
                     text: entry.headline.map { source.text($0) } ?? "",
                     continuation: texts(entry.continuation),
                     children: entry.children.map { raw([$0], dedent: entry.contentIndent) },
@@ -81,7 +81,7 @@ extension PlanParser {
                 children.append(raw([child], dedent: entry.contentIndent))
             }
         }
-        return NextStep(number: entry.number, status: status, title: title, text: source.text(text),
+        return NextStep(number: entry.number, listMarker: entry.marker, status: status, title: title, text: source.text(text),
                         continuation: texts(entry.continuation), options: options, children: children,
                         range: entry.range)
     }

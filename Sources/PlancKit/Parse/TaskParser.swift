@@ -54,6 +54,7 @@ extension PlanParser {
             task.written.verbatim = RawMarkdown(text: source.text(afterMarker), range: source.range(afterMarker))
         }
         task.phaseNumber = phaseNumber
+        task.listMarker = entry.marker
         if let wordStatus { task.wordStatus = wordStatus }
         if var marker, let words = task.wordStatus, marker.words.isEmpty {
             // The marker and the words side by side, so that `✅ ... (IN
@@ -293,7 +294,7 @@ extension PlanParser {
     private func step(_ entry: ListEntry) -> PlanTask.Step {
         let text = entry.headline.map { source.text($0) } ?? ""
         let checked: Bool? = entry.taskState == .none ? nil : entry.taskState == .checked
-        return PlanTask.Step(text: text, checked: checked, continuation: texts(entry.continuation),
+        return PlanTask.Step(text: text, listMarker: entry.marker, checked: checked, continuation: texts(entry.continuation),
                              children: rawChildren(entry), range: entry.range)
     }
 }

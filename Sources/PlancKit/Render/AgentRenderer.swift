@@ -52,7 +52,7 @@ extension MarkdownRenderer {
     private static func renderProgress(_ item: ProgressItem) -> String {
         var headline = item.text
         if let marker = item.status?.marker { headline = marker + " " + headline }
-        return MarkdownBlocks.item(marker: "- ", headline: headline, continuation: item.continuation,
+        return MarkdownBlocks.item(marker: item.listMarker.text(number: 0), headline: headline, continuation: item.continuation,
                                    nested: item.children.map { [$0.text] } ?? [])
     }
 
@@ -69,7 +69,7 @@ extension MarkdownRenderer {
         var headline = ""
         if let marker = task.marker?.marker { headline += marker + " " }
         if let verbatim = task.written.verbatim(for: task) {
-            return MarkdownBlocks.item(marker: "\(task.number). ", headline: headline + verbatim.text,
+            return MarkdownBlocks.item(marker: task.listMarker.text(number: task.number), headline: headline + verbatim.text,
                                        continuation: task.continuation, nested: taskNested(task))
         }
         headline += task.boldTitle ? "**\(task.title)**" : task.title
@@ -77,7 +77,7 @@ extension MarkdownRenderer {
         if let effort = task.effort { headline += " (\(effort.text))" }
         if let priority = task.priority { headline += " - " + priority.text }
         if let trailing = task.trailing { headline += " " + trailing }
-        return MarkdownBlocks.item(marker: "\(task.number). ", headline: headline.trimmingSpaces(),
+        return MarkdownBlocks.item(marker: task.listMarker.text(number: task.number), headline: headline.trimmingSpaces(),
                                    continuation: task.continuation, nested: taskNested(task))
     }
 
@@ -85,7 +85,7 @@ extension MarkdownRenderer {
         var nested = task.before.map(\.text)
         if !task.steps.isEmpty {
             nested.append(MarkdownBlocks.list(task.steps.map { step in
-                MarkdownBlocks.item(marker: "- ", headline: (step.checked.map { $0 ? "[x] " : "[ ] " } ?? "") + step.text,
+                MarkdownBlocks.item(marker: step.listMarker.text(number: 0), headline: (step.checked.map { $0 ? "[x] " : "[ ] " } ?? "") + step.text,
                                     continuation: step.continuation, nested: step.children.map { [$0.text] } ?? [])
             }))
         }

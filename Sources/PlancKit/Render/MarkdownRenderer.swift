@@ -82,7 +82,7 @@ public enum MarkdownRenderer {
                 while index < items.count, case .question(let number) = items[index],
                       list.isEmpty || !plan.questions[number].startsList {
                     let question = plan.questions[number]
-                    list.append(MarkdownBlocks.item(marker: "\(question.number). ", headline: question.text,
+                    list.append(MarkdownBlocks.item(marker: question.listMarker.text(number: question.number), headline: question.text,
                                                     continuation: question.continuation,
                                                     nested: question.children.map(\.text)))
                     index += 1
@@ -151,7 +151,7 @@ public enum MarkdownRenderer {
             }))
         }
         nested += step.children.map(\.text)
-        return MarkdownBlocks.item(marker: "\(step.number). ", headline: headline,
+        return MarkdownBlocks.item(marker: step.listMarker.text(number: step.number), headline: headline,
                                    continuation: step.continuation, nested: nested)
     }
 
