@@ -42,6 +42,7 @@ enum PriorityWords {
 /// Words that name a phase when a number follows them.
 enum PhaseNames {
     static let words = ["phase", "batch", "milestone", "stage", "sprint", "step", "wave", "iteration"]
+    private static let firstLetters = Set(words.map { $0.utf8.first! })
 
     /// The phase number of a heading such as `Phase 2: Search`, `Batch 3`,
     /// `✅ Milestone 1 - Launch`; nil when it names no phase, or a part of
@@ -61,6 +62,10 @@ enum PhaseNames {
 
     /// The number and sub-number after a phase word at the start.
     static func numbers(_ text: String) -> (Int, Int?)? {
+        // Most headings and items name no phase: their first letter says so.
+        var bytes = Substring(text).utf8.drop { !(($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) && $0 != 0x5B }
+        if bytes.first == 0x5B { bytes = bytes.dropFirst(3).drop { !(($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) } }  // `[x] `
+        guard let letter = bytes.first, firstLetters.contains(letter | 0x20) else { return nil }
         var scalars = Substring(text)
         // A marker or box first.
         while let first = scalars.first, !(first.isLetter || first.isNumber) { scalars = scalars.dropFirst() }
@@ -212,11 +217,15 @@ extension PlanParser {
     }
 
     /// The last marker in the slice, when it and the words after it are a
-    /// status and something comes before it.
+    /// status and something comes before it. The bytes are read directly:
+    /// every heading and task title comes through here.
     private func trailingMarkedStatus(_ slice: LineSlice) -> (Int, StatusValue)? {
+        let base = source.lineRange(slice.line).lowerBound
+        let bytes = source.bytes
         var offset = slice.end - 1
         while offset > slice.start {
-            if source.at(slice, offset - 1) == 0x20, let byte = source.at(slice, offset), byte >= 0xE0 || byte == 0x5B {
+            let byte = bytes[base + offset]
+            if bytes[base + offset - 1] == 0x20, byte >= 0xE0 || byte == 0x5B {
                 let candidate = slice.from(offset)
                 if let marker = source.leadingMarker(candidate), let value = statusValue(candidate, marker: marker),
                    marker.rest.isEmpty || value.wordStatus != nil {
@@ -304,11 +313,18 @@ extension PlanParser {
     private func classifyParenthesis(_ inner: LineSlice, into parts: inout HeadingParts,
                                      status: inout StatusValue?) -> Bool {
         let text = source.text(inner)
-        for phrase in ["depends on ", "blocked by ", "waiting for ", "after "] where text.lowercased().hasPrefix(phrase) {
+        // Cheapest tests first: most parentheses are efforts (`(4h)`).
+        if parts.quantity == nil, text.first?.isNumber == true || text.hasPrefix("~"),
+           QuantityParsing.duration(text) != nil || QuantityParsing.effort(text) != nil {
+            parts.quantity = inner
+            return true
+        }
+        let lower = text.lowercased()
+        for phrase in ["depends on ", "blocked by ", "waiting for ", "after "] where lower.hasPrefix(phrase) {
             parts.fields.append((String(phrase.dropLast()), source.trimmed(inner.from(inner.start + phrase.utf8.count))))
             return true
         }
-        if let fields = keyValuePairs(inner) {
+        if text.utf8.contains(0x3A), let fields = keyValuePairs(inner) {
             parts.fields += fields
             return true
         }
@@ -316,11 +332,6 @@ extension PlanParser {
            value.marker != nil || wordStatus(of: value.words) != nil,
            !value.words.contains(where: \.isNumber) || value.marker != nil {
             status = value
-            return true
-        }
-        if parts.quantity == nil, text.first?.isNumber == true || text.hasPrefix("~"),
-           QuantityParsing.duration(text) != nil || QuantityParsing.effort(text) != nil {
-            parts.quantity = inner
             return true
         }
         if parts.bareWord == nil, text.hasPrefix("`"), text.hasSuffix("`"), text.count > 2 {
@@ -362,14 +373,22 @@ extension PlanParser {
     }
 
     /// The last ` - `, ` – ` or ` — ` in the slice: where it starts and
-    /// where the text after it starts.
+    /// where the text after it starts. One pass from the end, on the bytes.
     private func lastDash(_ slice: LineSlice) -> (Int, Int)? {
-        var best: (Int, Int)?
-        for dash in [" - ", " – ", " — "] {
-            if let at = source.findLast(dash, in: slice), at > (best?.0 ?? -1) {
-                best = (at, at + dash.utf8.count)
+        let base = source.lineRange(slice.line).lowerBound
+        let bytes = source.bytes
+        var offset = slice.end - 2
+        while offset > slice.start {
+            if bytes[base + offset - 1] == 0x20 {
+                if bytes[base + offset] == 0x2D && bytes[base + offset + 1] == 0x20 { return (offset - 1, offset + 2) }
+                // `–` and `—` are E2 80 93 and E2 80 94.
+                if offset + 3 < slice.end, bytes[base + offset] == 0xE2, bytes[base + offset + 1] == 0x80,
+                   bytes[base + offset + 2] == 0x93 || bytes[base + offset + 2] == 0x94, bytes[base + offset + 3] == 0x20 {
+                    return (offset - 1, offset + 4)
+                }
             }
+            offset -= 1
         }
-        return best
+        return nil
     }
 }

@@ -40,9 +40,9 @@ enum SectionKeywords {
         // The name at the start, or after up to two words that qualify it
         // (`Idle Agents`, `Completed Phases`, `Sub-agents`); words after it
         // must be qualifiers too (`Infrastructure Costs` is no section).
-        for start in 0..<min(words.count, 3) {
+        for start in 0..<min(words.count, 3) where firstWords.contains(words[start]) {
             for (name, kind) in names where words.count - start >= name.count
-                && Array(words[start..<(start + name.count)]) == name {
+                && words[start..<(start + name.count)].elementsEqual(name) {
                 let rest = words[(start + name.count)...]
                 if rest.allSatisfy({ trailing.contains($0) || isName($0) }) { return kind }
             }
@@ -50,33 +50,41 @@ enum SectionKeywords {
         return .extra
     }
 
+    /// The words section names start with: most headings (an agent's name)
+    /// start with none of them and are passed over at once.
+    private static let firstWords = Set(names.map { $0.words[0] })
+
     /// A word that is itself part of a section name (`Agents and Tasks`).
     private static func isName(_ word: String) -> Bool {
         names.contains { $0.words.count == 1 && $0.words[0] == word }
     }
 
-    /// The heading's words in lower case, up to a parenthesis, colon or
-    /// dash; markers and numbers are dropped.
+    /// The heading's words in lower case, up to a parenthesis, colon,
+    /// pipe or spaced dash; markers and numbers are dropped. One pass:
+    /// every heading of a report comes through here.
     static func headWords(_ heading: String) -> [String] {
-        var head = Substring(heading)
-        for stop in ["(", ":", " - ", " – ", " — ", "|"] {
-            if let range = head.range(of: stop) { head = head[..<range.lowerBound] }
+        var words: [String] = []
+        var current = ""
+        var previousWasSpace = false
+        var characters = heading.makeIterator()
+        var pending: Character? = nil
+        while let character = pending ?? characters.next() {
+            pending = nil
+            if character == "(" || character == ":" || character == "|" { break }
+            if previousWasSpace && (character == "-" || character == "–" || character == "—") {
+                let next = characters.next()
+                if next == " " || next == nil { break }
+                pending = next
+            }
+            previousWasSpace = character == " "
+            if character.isLetter {
+                current.append(contentsOf: character.lowercased())
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
         }
-        return head.lowercased().split { !$0.isLetter }.map(String.init)
-    }
-}
-
-extension Substring {
-    /// The range of the first occurrence of `needle`, compared on bytes.
-    func range(of needle: String) -> Range<Substring.Index>? {
-        let pattern = Array(needle.utf8)
-        let bytes = Array(utf8)
-        guard pattern.count <= bytes.count, !pattern.isEmpty else { return nil }
-        for offset in 0...(bytes.count - pattern.count) where bytes[offset..<(offset + pattern.count)].elementsEqual(pattern) {
-            let lower = utf8.index(utf8.startIndex, offsetBy: offset)
-            let upper = utf8.index(lower, offsetBy: pattern.count)
-            return lower..<upper
-        }
-        return nil
+        if !current.isEmpty { words.append(current) }
+        return words
     }
 }

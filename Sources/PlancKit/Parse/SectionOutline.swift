@@ -45,7 +45,12 @@ struct SectionOutline {
         }
         var current = groups.count - 1
         while true {
-            let group = groups[current]
+            // The fields only: a copy of the group would share its items, and
+            // the append below would then copy them all (quadratic in a
+            // section of 100,000 agents).
+            let group = (kind: groups[current].kind, level: groups[current].level,
+                         openedByPhase: groups[current].openedByPhase, itemLevel: groups[current].itemLevel,
+                         parent: groups[current].parent)
             guard group.kind != .extra && group.kind != .title else {
                 if level <= max(group.level, 2) || kind != .extra || namesPhase {
                     return open(node, level: level, kind: kind, namesPhase: namesPhase, item: item)

@@ -79,10 +79,10 @@ public enum StatusWords {
     static func withoutStrikethrough(_ text: String) -> String {
         var result = ""
         var rest = Substring(text)
-        while let open = rest.range(of: "~~") {
+        while let open = rest.firstRange(of: "~~") {
             result += rest[..<open.lowerBound]
             let after = rest[open.upperBound...]
-            guard let close = after.range(of: "~~") else { return result + rest[open.lowerBound...] }
+            guard let close = after.firstRange(of: "~~") else { return result + rest[open.lowerBound...] }
             rest = after[close.upperBound...]
         }
         return result + rest
