@@ -312,10 +312,15 @@ public enum PlanJSON {
     }
 
     private static func extra(_ json: inout JSONWriter, _ field: ExtraField) {
+        keyValue(&json, field.key, field.value, field.range)
+    }
+
+    /// `{"key", "value", "range"}`: unknown keys and attributes alike.
+    private static func keyValue(_ json: inout JSONWriter, _ key: String, _ value: String, _ at: SourceRange) {
         json.beginObject()
-        json.member("key", field.key)
-        json.member("value", field.value)
-        json.key("range"); range(&json, field.range)
+        json.member("key", key)
+        json.member("value", value)
+        json.key("range"); range(&json, at)
         json.endObject()
     }
 
@@ -422,11 +427,7 @@ public enum PlanJSON {
     }
 
     private static func attribute(_ json: inout JSONWriter, _ attribute: Attribute) {
-        json.beginObject()
-        json.member("key", attribute.key)
-        json.member("value", attribute.value)
-        json.key("range"); range(&json, attribute.range)
-        json.endObject()
+        keyValue(&json, attribute.key, attribute.value, attribute.range)
     }
 
     private static func rawMarkdown(_ json: inout JSONWriter, _ raw: RawMarkdown) {
