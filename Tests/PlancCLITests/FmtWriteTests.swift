@@ -102,3 +102,20 @@ import Testing
         #expect(none.stderr.contains("no status reports under"))
     }
 }
+
+/// Hard line breaks after key lines (two spaces or a backslash) change how
+/// a report renders: fmt keeps them.
+@Suite struct FmtHardBreakTests {
+    @Test func hardBreaksAfterKeysAreKept() throws {
+        let text = "# T - 2025-01-01\n\n## Agents\n\n### A\n**Status:** RUNNING  \n**Started:** 2025-01-01 10:00\\\n"
+            + "**Owner:** Ana  \n**Current Task:** Phase 1 - X (2h)\n\n## Phase Plan\n\n### Phase 1: X (1 day) - IN PROGRESS\n"
+        let directory = try CLI.temporaryDirectory()
+        let path = try CLI.write(Array(text.utf8), named: "status.md", in: directory)
+        let formatted = try CLI.run(["fmt", path])
+        #expect(formatted.status == 0)
+        #expect(formatted.stdout.contains("**Status:** RUNNING  \n**Started:** 2025-01-01 10:00\\\n**Owner:** Ana  \n"),
+                "\(formatted.stdout.debugDescription)")
+        let again = try CLI.run(["fmt", "-"], stdin: formatted.stdoutData)
+        #expect(again.stdout == formatted.stdout)
+    }
+}

@@ -20,6 +20,8 @@ public struct ExtraField: Sendable, Hashable {
     public var continuation: [String]
     /// The list that follows a key without a value.
     public var list: RawMarkdown?
+    /// A hard line break after the value (`  ` or `\\`), as written.
+    public var hardBreak: String = ""
     public var range: SourceRange
 
     public init(key: String, value: String, continuation: [String] = [], list: RawMarkdown? = nil,
@@ -66,14 +68,21 @@ public struct WrittenForm: Sendable, Hashable {
     /// Known keys by field name, as written (`Depends on` for
     /// `dependencies`), so that a synonym comes back as the author wrote it.
     public var keyNames: [String: String] = [:]
+    /// Hard line breaks after known keys' values (`  ` or `\\`), by field.
+    public var hardBreaks: [String: String] = [:]
 
     public init() {}
 
     /// A known field's key line in the way it was written: plain or bold,
     /// with its own name; `canonical` for a field that was not written.
     public func keyLine(_ field: String, canonical: String, _ value: String) -> String {
-        if let plain = plainKeys[field] { return value.isEmpty ? plain + ":" : plain + ": " + value }
-        return MarkdownBlocks.keyLine(keyNames[field] ?? canonical, value)
+        let line: String
+        if let plain = plainKeys[field] {
+            line = value.isEmpty ? plain + ":" : plain + ": " + value
+        } else {
+            line = MarkdownBlocks.keyLine(keyNames[field] ?? canonical, value)
+        }
+        return line + (hardBreaks[field] ?? "")
     }
 
     public static func == (lhs: WrittenForm, rhs: WrittenForm) -> Bool { true }

@@ -210,13 +210,18 @@ extension PlanParser {
         for part in parts {
             switch part {
             case .key(let key, let continuation, let list, let range):
+                // A hard break counts only where a line follows in the paragraph.
+                let hardBreak = continuation.isEmpty && list == nil ? source.hardBreak(after: key.whole) : ""
                 if !seen.contains(key.normalisedKey), let name = accept(key, continuation, list) {
                     seen.insert(key.normalisedKey)
                     if key.plain { written.plainKeys[name] = key.key }
                     written.keyNames[name] = key.key
+                    if !hardBreak.isEmpty { written.hardBreaks[name] = hardBreak }
                     layout.append(.known(name))
                 } else {
-                    extras.append(extraField(key, continuation: continuation, list: list, range: range))
+                    var field = extraField(key, continuation: continuation, list: list, range: range)
+                    field.hardBreak = hardBreak
+                    extras.append(field)
                     layout.append(.extra(extras.count - 1))
                 }
             case .block(let node):

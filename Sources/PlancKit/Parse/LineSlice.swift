@@ -147,6 +147,18 @@ extension SourceText {
                        whole: slice)
     }
 
+    /// The hard line break that ends a paragraph line, as written: two or
+    /// more spaces, or a backslash; "" for none.
+    func hardBreak(after slice: LineSlice) -> String {
+        let length = lineLength(slice.line)
+        // A break the slice holds itself (a paragraph's last line) is its text.
+        guard slice.end < length, let last = byte(line: slice.line, at: length - 1) else { return "" }
+        if last == 0x5C { return "\\" }
+        var spaces = 0
+        while spaces < length, byte(line: slice.line, at: length - 1 - spaces) == 0x20 { spaces += 1 }
+        return spaces >= 2 ? String(repeating: " ", count: spaces) : ""
+    }
+
     /// A key in bold, or one of `plain` written without (`Status: RUNNING`,
     /// `- Current Task: ...`).
     func keyLine(_ whole: LineSlice, plain: Set<String>) -> KeyLine? {

@@ -206,7 +206,7 @@ struct KeyBlockWriter {
 
     /// An unknown key, and the list it owns as written.
     mutating func extra(_ field: ExtraField) {
-        current.append(MarkdownBlocks.keyLine(field.key, field.value))
+        current.append(MarkdownBlocks.keyLine(field.key, field.value) + field.hardBreak)
         current += field.continuation.map(MarkdownBlocks.continuation)
         if let list = field.list {
             current.append(list.text)
