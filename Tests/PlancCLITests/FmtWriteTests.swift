@@ -119,3 +119,17 @@ import Testing
         #expect(again.stdout == formatted.stdout)
     }
 }
+
+/// A tight list of tasks with steps renders as a tight list (`<li>` without
+/// `<p>`): fmt keeps it tight, and a loose one loose.
+@Suite struct FmtListTightnessTests {
+    @Test(arguments: [true, false])
+    func taskListsKeepTheirTightness(tight: Bool) throws {
+        let gap = tight ? "\n" : "\n\n"
+        let text = "# T - 2025-01-01\n\n## Agents\n\n### A\n**Status:** RUNNING\n**Tasks:**\n"
+            + "1. **One** (1h) - HIGH\n   - step a" + gap + "2. **Two** (1h) - HIGH\n   - step b\n"
+        let formatted = try CLI.run(["fmt", "-"], stdin: Data(text.utf8))
+        #expect(formatted.status == 0)
+        #expect(formatted.stdout.contains("   - step a" + gap + "2. **Two**"), "\(formatted.stdout.debugDescription)")
+    }
+}

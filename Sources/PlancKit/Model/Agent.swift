@@ -12,6 +12,9 @@ public struct Agent: Sendable, Hashable {
     public var currentTask: CurrentTask?
     public var progress: [ProgressItem] = []
     public var tasks: [PlanTask] = []
+    /// Whether the task list was written tight (no blank line between
+    /// items); nil for planc's own layout.
+    public var tasksTight: Bool?
     public var availableFor: [Located<String>]?
     /// `Available for` as written.
     public var availableForText: String?

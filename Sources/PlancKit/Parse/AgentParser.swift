@@ -75,7 +75,14 @@ extension PlanParser {
                 }
                 guard let found else { return nil }
                 taken.insert(field)
-                if field == "progress" { progressEntries = found } else { taskEntries = found }
+                if field == "progress" {
+                    progressEntries = found
+                } else {
+                    taskEntries = found
+                    // A tight list stays tight: blank lines between its items
+                    // would make it loose, which renders differently.
+                    agent.tasksTight = list.map { tree[$0.list].tight } ?? true
+                }
                 return field
             case "available for":
                 guard first("availableFor") else { return nil }

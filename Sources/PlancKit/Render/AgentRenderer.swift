@@ -28,7 +28,7 @@ extension MarkdownRenderer {
                 // none, and their list is not copied.
                 let own = agent.tasks.contains { $0.place != .agentList }
                     ? agent.tasks.filter { $0.place == .agentList } : agent.tasks
-                fields.line("**Tasks:**", list: renderTasks(own))
+                fields.line("**Tasks:**", list: renderTasks(own, tight: agent.tasksTight))
             case .known("availableFor"):
                 fields.line(agent.written.keyLine("availableFor", canonical: "Available for", agent.availableForText ?? ""))
             case .known:
@@ -58,9 +58,12 @@ extension MarkdownRenderer {
 
     /// The ordered task list. Its first number must be 1 to follow the
     /// `**Tasks:**` line directly; otherwise a blank line comes first.
-    private static func renderTasks(_ tasks: [PlanTask]) -> String {
+    private static func renderTasks(_ tasks: [PlanTask], tight: Bool?) -> String {
         let items = tasks.map(renderTask)
-        let loose = tasks.contains { !$0.steps.isEmpty || !$0.before.isEmpty || !$0.after.isEmpty || !$0.continuation.isEmpty }
+        // As written when known (a tight list with steps stays tight); planc's
+        // own layout puts a blank line between tasks that have steps.
+        let loose = items.contains(where: MarkdownBlocks.hasBlankLine) || (tight.map { !$0 }
+            ?? tasks.contains { !$0.steps.isEmpty || !$0.before.isEmpty || !$0.after.isEmpty || !$0.continuation.isEmpty })
         let list = items.joined(separator: loose ? "\n\n" : "\n")
         return tasks.first?.number == 1 ? list : "\n" + list
     }
