@@ -12,8 +12,11 @@ struct StatusContradiction: Rule {
         var findings: [Finding] = []
         context.forEachWrittenStatus { value, place, _ in
             guard value.isContradictory else { return }
+            // Long words (a progress item's whole text) are not quoted whole:
+            // the status they name is what contradicts the marker.
+            let words = value.words.count <= 30 ? "`\(value.words)`" : "its words"
             findings.append(Finding(range: value.range,
-                                    message: "the status of \(place.subject) is contradictory: `\(value.marker ?? "")` means \(value.markerStatus!.rawValue), `\(value.words)` means \(value.wordStatus!.rawValue)",
+                                    message: "the status of \(place.subject) is contradictory: `\(value.marker ?? "")` means \(value.markerStatus!.rawValue), \(words) mean\(value.words.count <= 30 ? "s" : "") \(value.wordStatus!.rawValue)",
                                     help: "make the marker and the words say the same thing"))
         }
         return findings
