@@ -118,10 +118,9 @@ public enum ConfigLoader {
                                               + "(done, inProgress, pending, running, blocked, waiting, failed, decision) "
                                               + "or a priority (critical, high, medium, low)")
                     }
-                    let builtIn = Vocabulary.normalised(word)
-                    if let own = StatusWords.words.first(where: { $0.phrase == builtIn }) {
+                    if let own = StatusWords.ownPhrase(word) {
                         throw ConfigError(file: file, line: wordNode.line,
-                                          message: "`vocabulary.\(word)`: `\(word)` is one of planc's own words (\(own.status.rawValue)) and cannot be given another meaning")
+                                          message: "`vocabulary.\(word)`: `\(word)` is one of planc's own words (\(own.rawValue)) and cannot be given another meaning")
                     }
                     configuration.vocabulary.add(word, meaning)
                 }

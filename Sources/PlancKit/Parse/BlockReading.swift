@@ -140,13 +140,6 @@ extension PlanParser {
         return entries
     }
 
-    /// One item of a list, read like `listEntries` reads it.
-    func listEntry(_ item: Int) -> ListEntry? {
-        let parent = Int(tree[item].parent)
-        guard parent >= 0, tree[parent].kind == .list else { return nil }
-        return listEntries(parent).first { $0.node == item }
-    }
-
     /// An item's marker, read at its first byte.
     func marker(of item: Int) -> ListMarker {
         let line = Int(tree[item].startLine)

@@ -118,10 +118,16 @@ extension PlanParser {
         // A list or table of tasks in the phase's body, under no key, and
         // task items among its keys.
         var readBody = false
+        // The entries of each list that items come from, read once a list.
+        var entriesOfList: [Int: [ListEntry]] = [:]
         for part in fields {
-            if case .raw(_, let item?) = part, let entry = listEntry(item), looksLikeTask(entry) {
-                phase.tasks.append(phaseTask(task(entry)))
-                readBody = true
+            if case .raw(_, let item?) = part {
+                let list = Int(tree[item].parent)
+                if entriesOfList[list] == nil { entriesOfList[list] = listEntries(list) }
+                if let entry = entriesOfList[list]?.first(where: { $0.node == item }), let task = taskItem(entry) {
+                    phase.tasks.append(phaseTask(task))
+                    readBody = true
+                }
                 continue
             }
             guard case .block(let node) = part else { continue }
@@ -141,14 +147,13 @@ extension PlanParser {
         return readBody || !taskLists.isEmpty || !written.plainKeys.isEmpty
     }
 
-    /// An item that reads as a task: a box, a marker, `Phase n.m`, an
-    /// effort or status words.
-    func looksLikeTask(_ entry: ListEntry) -> Bool {
-        guard let headline = entry.headline else { return false }
-        if entry.taskState != .none || source.leadingMarker(headline) != nil { return true }
-        if let (_, sub) = PhaseNames.numbers(source.text(headline)), sub != nil { return true }
+    /// The task an item reads as, when it has a box, a marker, a `Phase
+    /// n.m` name, an effort or status words; nil for other items.
+    func taskItem(_ entry: ListEntry) -> PlanTask? {
+        guard let headline = entry.headline else { return nil }
         let task = self.task(entry)
-        return task.effort != nil || task.wordStatus != nil
+        if entry.taskState != .none || source.leadingMarker(headline) != nil || task.phaseNumber != nil { return task }
+        return task.effort != nil || task.wordStatus != nil ? task : nil
     }
 
     /// `Search Agent + Index Agent`, `A, B and C`, `A & B`.

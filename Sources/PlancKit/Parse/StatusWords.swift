@@ -29,6 +29,13 @@ public enum StatusWords {
         ("DECIDE", .decision), ("DECISION NEEDED", .decision),
     ]
 
+    /// The status a text names when it is exactly one of planc's phrases,
+    /// in any case and spacing (`In progress`); nil otherwise.
+    public static func ownPhrase(_ text: String) -> Status? {
+        let words = Vocabulary.normalised(text)
+        return Self.words.first { $0.phrase == words }?.status
+    }
+
     /// The canonical marker and words planc writes for a status.
     public static func canonical(_ status: Status) -> (marker: String, words: String) {
         switch status {

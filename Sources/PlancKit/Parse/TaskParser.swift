@@ -132,7 +132,7 @@ extension PlanParser {
                 continue
             }
             if dashStatus == nil, let value = statusValue(piece), value.wordStatus != nil,
-               Self.isStatusPhrase(pieceText) {
+               StatusWords.ownPhrase(pieceText) != nil {
                 dashStatus = value
                 after = source.trimmed(word.from(pieceEnd))
                 reshaped = true
@@ -168,11 +168,6 @@ extension PlanParser {
         return task
     }
 
-    /// Words that are a status and nothing else (`DONE`, `In progress`).
-    static func isStatusPhrase(_ text: String) -> Bool {
-        let words = text.uppercased().split { !($0.isLetter || $0.isNumber) }.joined(separator: " ")
-        return StatusWords.words.contains { $0.phrase == words }
-    }
 
     /// A title without bold: read like a heading, from the end.
     private func plainTask(_ rest: LineSlice, number: Int, entry: ListEntry) -> PlanTask {
